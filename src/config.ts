@@ -1,0 +1,125 @@
+/**
+ * The one place that reads the environment. Every key is declared here with its type, default and meaning;
+ * `.env.example` lists the same keys (a test keeps the two in step).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { parse as parseDotenv } from 'dotenv';
+
+const Bool = (def: boolean, description: string) =>
+  Type.Boolean({ default: def, description: `${description} (true or false)` });
+const Int = (def: number, minimum: number, maximum: number, description: string) =>
+  Type.Integer({ default: def, minimum, maximum, description });
+const Url = (description: string) => Type.Optional(Type.String({ pattern: '^(https?|rediss?)://\\S+$', description }));
+
+export const ConfigSchema = Type.Object({
+  PORT: Int(3000, 0, 65535, 'TCP port for REST, /mcp and /docs'),
+  HOST: Type.String({ default: '127.0.0.1', minLength: 1, description: 'Interface to listen on; 0.0.0.0 in containers' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info', description: 'pino log level' },
+  ),
+  DATA_DIR: Type.String({ default: './data', minLength: 1, description: 'Where the embedded store keeps its files' }),
+  REDIS_URL: Url('Redis for sessions, carts and rate limits, e.g. redis://127.0.0.1:6379/0; unset = embedded store'),
+  QDRANT_URL: Url('Qdrant for the product index (search issue); unset = embedded index'),
+  BACKEND_ENDPOINT: Url('Himira-style buyer backend base URL (backend issue); unset = native ONDC buyer app'),
+  WIL_API_KEY: Type.Optional(Type.String({ minLength: 1, description: 'API key for BACKEND_ENDPOINT' })),
+  VECTOR_SEARCH_ENABLED: Bool(true, 'Use vector similarity in search when an embedder is available'),
+  DEBUG_MODE: Bool(false, 'Include error details (never secrets) in error responses'),
+  MAX_CONCURRENT_REQUESTS: Int(64, 1, 10_000, 'Upper bound on concurrent outgoing network requests'),
+  CACHE_TTL_SECONDS: Int(60, 0, 86_400, 'How long repeated searches are cached; 0 disables'),
+  SESSION_CLEANUP_HOURS: Type.Number({
+    default: 24,
+    exclusiveMinimum: 0,
+    maximum: 24 * 90,
+    description: 'Hours of inactivity after which a session and its cart expire',
+  }),
+  RATE_LIMIT_MAX: Int(300, 1, 1_000_000, 'Requests per client per window'),
+  RATE_LIMIT_WINDOW_SECONDS: Int(60, 1, 86_400, 'Rate-limit window length'),
+  TRUST_PROXY: Bool(false, 'Take the client address from X-Forwarded-For (set behind nginx or a load balancer)'),
+  MCP_ALLOWED_HOSTS: Type.String({
+    default: 'localhost,127.0.0.1,[::1]',
+    description: 'Comma-separated Host names accepted on /mcp (DNS-rebinding protection); * accepts any',
+  }),
+  MCP_ALLOWED_ORIGINS: Type.String({
+    default: 'localhost,127.0.0.1,[::1]',
+    description: 'Comma-separated Origin host names accepted on /mcp; requests without Origin always pass',
+  }),
+  SANDBOX_SEED: Int(1, 0, 2 ** 31 - 1, 'Seed of the generated sandbox catalog'),
+  SANDBOX_PRODUCTS_PER_PROVIDER: Int(300, 10, 100_000, 'Products each sandbox seller lists'),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function allowed(schema: TSchema): string {
+  if (schema.anyOf) return `one of ${schema.anyOf.map((s: TSchema) => s.const).join(', ')}`;
+  if (schema.type === 'boolean') return 'true or false';
+  if (schema.type === 'integer' || schema.type === 'number') {
+    const kind = schema.type === 'integer' ? 'a whole number' : 'a number';
+    const lower =
+      schema.minimum !== undefined ? ` from ${schema.minimum}` : schema.exclusiveMinimum !== undefined ? ` above ${schema.exclusiveMinimum}` : '';
+    const upper = schema.maximum !== undefined ? `${lower ? ' to' : ' up to'} ${schema.maximum}` : '';
+    return `${kind}${lower}${upper}`;
+  }
+  if (schema.pattern) return `a URL (${schema.description ?? ''})`;
+  return schema.description ?? 'a non-empty string';
+}
+
+/** Reads `.env` (if present) beneath the real environment, which wins. */
+export function readEnvSources(env: NodeJS.ProcessEnv, envFile = resolve('.env')): Record<string, string> {
+  let fromFile: Record<string, string> = {};
+  try {
+    fromFile = parseDotenv(readFileSync(envFile));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const merged: Record<string, string> = { ...fromFile };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) merged[k] = v;
+  return merged;
+}
+
+/** Validates the raw key-value pairs against the schema. Unknown keys are ignored; empty values count as unset. */
+export function parseConfig(raw: Record<string, string | undefined>): Config {
+  const props = ConfigSchema.properties as Record<string, TSchema>;
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(props)) {
+    const v = raw[key];
+    if (v !== undefined && v.trim() !== '') picked[key] = v.trim();
+  }
+  const converted = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, picked));
+  const problems = [...Value.Errors(ConfigSchema, converted)].map((e) => {
+    const key = e.path.replace(/^\//, '');
+    const schema = props[key];
+    return `${key}=${JSON.stringify(raw[key]?.trim())} is not allowed; expected ${schema ? allowed(schema) : e.message}`;
+  });
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
+  const config = converted as Config;
+  if (config.BACKEND_ENDPOINT && !config.WIL_API_KEY) {
+    throw new ConfigError(['BACKEND_ENDPOINT is set but WIL_API_KEY is not; set both, or neither to use the ONDC network']);
+  }
+  return config;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return parseConfig(readEnvSources(env));
+}
+
+export function sessionTtlSeconds(config: Config): number {
+  return Math.round(config.SESSION_CLEANUP_HOURS * 3600);
+}
+
+export function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import t from 'tap';
+import { ConfigError, ConfigSchema, parseConfig } from '../src/config.js';
+
+t.test('defaults need no keys', async (t) => {
+  const config = parseConfig({});
+  t.equal(config.PORT, 3000);
+  t.equal(config.DATA_DIR, './data');
+  t.equal(config.REDIS_URL, undefined);
+  t.equal(config.SESSION_CLEANUP_HOURS, 24);
+  t.equal(config.VECTOR_SEARCH_ENABLED, true);
+});
+
+t.test('values are converted from strings', async (t) => {
+  const config = parseConfig({ PORT: '8080', DEBUG_MODE: 'true', SESSION_CLEANUP_HOURS: '0.5', REDIS_URL: 'redis://127.0.0.1:6379/2' });
+  t.equal(config.PORT, 8080);
+  t.equal(config.DEBUG_MODE, true);
+  t.equal(config.SESSION_CLEANUP_HOURS, 0.5);
+  t.equal(config.REDIS_URL, 'redis://127.0.0.1:6379/2');
+});
+
+t.test('an invalid value names the key and what is allowed', async (t) => {
+  const cases: Array<[Record<string, string>, RegExp]> = [
+    [{ PORT: 'eighty' }, /PORT="eighty".*whole number from 0 to 65535/],
+    [{ PORT: '70000' }, /PORT="70000".*whole number from 0 to 65535/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud".*one of fatal, error, warn, info, debug, trace, silent/],
+    [{ DEBUG_MODE: 'maybe' }, /DEBUG_MODE="maybe".*true or false/],
+    [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL="localhost:6379".*URL/],
+    [{ SESSION_CLEANUP_HOURS: '0' }, /SESSION_CLEANUP_HOURS="0".*a number above 0 to 2160/],
+    [{ BACKEND_ENDPOINT: 'https://backend.example.com' }, /WIL_API_KEY is not/],
+  ];
+  for (const [env, message] of cases) {
+    const err = t.throws(() => parseConfig(env)) as ConfigError;
+    t.type(err, ConfigError);
+    t.match(err.message, message, JSON.stringify(env));
+  }
+});
+
+t.test('.env.example documents every key, each with a comment', async (t) => {
+  const text = readFileSync('.env.example', 'utf8');
+  const lines = text.split('\n');
+  const documented = lines.filter((l) => /^[A-Z_]+=/.test(l)).map((l) => l.split('=')[0]);
+  t.same([...documented].sort(), Object.keys(ConfigSchema.properties).sort(), 'same keys as the schema');
+  for (const key of documented) {
+    const at = lines.findIndex((l) => l.startsWith(`${key}=`));
+    let i = at - 1;
+    while (i >= 0 && /^[A-Z_]+=/.test(lines[i]!)) i--;
+    t.match(lines[i] ?? '', /^#/, `${key} has a comment above it`);
+  }
+});
