@@ -1,0 +1,63 @@
+/**
+ * An operation is one shopping capability, declared once. The HTTP layer turns it into a route, the MCP layer
+ * into a tool, and src/index.ts into a plain async function.
+ */
+import type { Static, TObject } from '@sinclair/typebox';
+import type { CatalogIndex, Clock, IdSource, Stores } from './ports.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface OperationHints {
+  /** Reads only; changes nothing. */
+  readOnly: boolean;
+  /** Calling it twice with the same input has the same effect as once. */
+  idempotent: boolean;
+  /** May remove or overwrite something the user made. */
+  destructive: boolean;
+  /** Reaches outside this service (the ONDC network, a payment gateway). */
+  openWorld?: boolean;
+}
+
+export interface CoreSettings {
+  /** Sessions and carts live this long after the last activity. */
+  sessionTtlSeconds: number;
+  /** Most distinct products one cart may hold. */
+  maxCartLines: number;
+}
+
+/** What an operation may use. Adapters come in here; the core imports none of them. */
+export interface CoreDeps {
+  stores: Stores;
+  catalog: CatalogIndex;
+  clock: Clock;
+  ids: IdSource;
+  settings: CoreSettings;
+}
+
+export interface OperationContext {
+  deps: CoreDeps;
+}
+
+export interface Operation<I extends TObject = TObject, O extends TObject = TObject> {
+  /** The MCP tool name: snake_case verb_noun, stable once shipped. */
+  name: string;
+  title: string;
+  /** Product copy for a model: when to use it, what it returns, what comes next. */
+  description: string;
+  /** Path is relative to /api/v1; `:name` segments are taken from input fields of that name. */
+  http: { method: HttpMethod; path: string };
+  input: I;
+  output: O;
+  hints: OperationHints;
+  /** One line for people and models reading the MCP text content. */
+  summarize: (output: Static<O>) => string;
+  run: (input: Static<I>, ctx: OperationContext) => Promise<Static<O>>;
+}
+
+/** Declares an operation; the identity function exists for inference of I and O. */
+export function defineOperation<I extends TObject, O extends TObject>(op: Operation<I, O>): Operation<I, O> {
+  return op;
+}
+
+// Operations differ in their I/O types; a list of them is held at the widest type.
+export type AnyOperation = Operation<any, any>;

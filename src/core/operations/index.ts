@@ -1,0 +1,41 @@
+/** The one list of operations. A new capability is a new file in this folder and one line here. */
+import type { AnyOperation } from '../operation.js';
+import { addToCart } from './add-to-cart.js';
+import { browseCategories } from './browse-categories.js';
+import { clearCart } from './clear-cart.js';
+import { getCartTotal } from './get-cart-total.js';
+import { getProductDetails } from './get-product-details.js';
+import { getSessionInfo } from './get-session-info.js';
+import { initializeShopping } from './initialize-shopping.js';
+import { removeFromCart } from './remove-from-cart.js';
+import { searchProducts } from './search-products.js';
+import { updateCartQuantity } from './update-cart-quantity.js';
+import { viewCart } from './view-cart.js';
+
+export const operations: readonly AnyOperation[] = [
+  initializeShopping,
+  getSessionInfo,
+  searchProducts,
+  getProductDetails,
+  browseCategories,
+  addToCart,
+  viewCart,
+  updateCartQuantity,
+  removeFromCart,
+  clearCart,
+  getCartTotal,
+];
+
+export {
+  addToCart,
+  browseCategories,
+  clearCart,
+  getCartTotal,
+  getProductDetails,
+  getSessionInfo,
+  initializeShopping,
+  removeFromCart,
+  searchProducts,
+  updateCartQuantity,
+  viewCart,
+};

@@ -1,0 +1,25 @@
+/**
+ * The library surface: each operation as a plain async function, validated and defaulted exactly like REST and
+ * MCP (same schema, same coded errors).
+ */
+import type { Static, TObject } from '@sinclair/typebox';
+import type { CoreDeps, Operation } from './core/operation.js';
+import { closedInput, inputValidator } from './validation.js';
+
+/** Fields that have defaults may be left out; anything else the schema requires is checked at call time. */
+export type OperationInput<I extends TObject> = Partial<Static<I>>;
+
+export type OperationFunction<I extends TObject, O extends TObject> = (input: OperationInput<I>) => Promise<Static<O>>;
+
+const validate = inputValidator();
+
+export function prepareInput<I extends TObject>(op: Operation<I, TObject>, input: unknown): Static<I> {
+  return validate<Static<I>>(closedInput(op.input), input, 'input');
+}
+
+export function bindOperation<I extends TObject, O extends TObject>(
+  op: Operation<I, O>,
+  deps: () => Promise<CoreDeps>,
+): OperationFunction<I, O> {
+  return async (input) => op.run(prepareInput(op as unknown as Operation<I, TObject>, input), { deps: await deps() });
+}

@@ -1,0 +1,162 @@
+/**
+ * The embedded product index: keyword search with MiniSearch (BM25-style scoring, prefix and typo tolerance)
+ * over the catalog held in memory. The search issue adds vector retrieval and fusion beside it.
+ */
+import MiniSearch from 'minisearch';
+import type { Catalog, Product, Provider } from '../core/catalog.js';
+import { DomainError } from '../core/errors.js';
+import type { CatalogIndex, CategorySummary, SearchHit, SearchQuery, SearchResult } from '../core/ports.js';
+
+interface IndexedDoc {
+  id: string;
+  name: string;
+  brand: string;
+  category: string;
+  tags: string;
+  description: string;
+}
+
+const FIELDS = ['name', 'brand', 'category', 'tags', 'description'] as const;
+const BOOST = { name: 3, brand: 2, category: 1.5, tags: 1.5, description: 0.5 };
+
+function toDoc(p: Product): IndexedDoc {
+  return {
+    id: p.id,
+    name: p.name,
+    brand: p.brand,
+    category: [p.categoryId, ...p.categoryPath].join(' '),
+    tags: p.tags.join(' '),
+    description: p.shortDesc,
+  };
+}
+
+function norm(s: string): string {
+  return s.trim().toLowerCase();
+}
+
+function summarizeCategories(products: Iterable<Product>): CategorySummary[] {
+  const byId = new Map<string, CategorySummary>();
+  for (const p of products) {
+    const key = `${p.domain}|${p.categoryId}`;
+    const c = byId.get(key);
+    if (!c) {
+      byId.set(key, {
+        id: p.categoryId,
+        path: p.categoryPath,
+        domain: p.domain,
+        productCount: 1,
+        minPricePaise: p.pricePaise,
+        maxPricePaise: p.pricePaise,
+      });
+      continue;
+    }
+    c.productCount += 1;
+    c.minPricePaise = Math.min(c.minPricePaise, p.pricePaise);
+    c.maxPricePaise = Math.max(c.maxPricePaise, p.pricePaise);
+  }
+  return [...byId.values()].sort((a, b) => a.domain.localeCompare(b.domain) || a.id.localeCompare(b.id));
+}
+
+/** Browsing without words: best rated first, then cheaper, then by id so pages are stable. */
+function browseOrder(a: Product, b: Product): number {
+  return b.rating - a.rating || a.pricePaise - b.pricePaise || a.id.localeCompare(b.id);
+}
+
+export class EmbeddedCatalogIndex implements CatalogIndex {
+  private products = new Map<string, Product>();
+  private providers = new Map<string, Provider>();
+  private categoryList: CategorySummary[] = [];
+  /** Lower-cased category ids and path names, for matching a caller's category. */
+  private categoryNames = new Set<string>();
+  private text = EmbeddedCatalogIndex.newTextIndex();
+
+  private static newTextIndex(): MiniSearch<IndexedDoc> {
+    return new MiniSearch<IndexedDoc>({
+      fields: [...FIELDS],
+      storeFields: [],
+      searchOptions: { boost: BOOST, prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length >= 5 ? 0.2 : false), combineWith: 'AND' },
+    });
+  }
+
+  async load(catalog: Catalog): Promise<void> {
+    const text = EmbeddedCatalogIndex.newTextIndex();
+    text.addAll(catalog.products.map(toDoc));
+    this.text = text;
+    this.products = new Map(catalog.products.map((p) => [p.id, p]));
+    this.providers = new Map(catalog.providers.map((p) => [p.id, p]));
+    this.categoryList = summarizeCategories(catalog.products);
+    this.categoryNames = new Set(this.categoryList.flatMap((c) => [c.id, ...c.path].map(norm)));
+  }
+
+  private matcher(query: SearchQuery): (p: Product) => boolean {
+    const category = query.category === undefined ? undefined : norm(query.category);
+    if (category !== undefined && !this.categoryNames.has(category)) {
+      throw new DomainError(
+        'CATEGORY_NOT_FOUND',
+        `No category called "${query.category}"; call browse_categories for the list.`,
+      );
+    }
+    return (p) =>
+      (category === undefined || norm(p.categoryId) === category || p.categoryPath.some((c) => norm(c) === category)) &&
+      (query.minPricePaise === undefined || p.pricePaise >= query.minPricePaise) &&
+      (query.maxPricePaise === undefined || p.pricePaise <= query.maxPricePaise) &&
+      (query.providerId === undefined || p.providerId === query.providerId);
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const accept = this.matcher(query);
+    let hits: SearchHit[];
+    if (query.text && query.text.trim()) {
+      hits = this.textHits(query.text, 'AND', accept);
+      // No product holds every word: fall back to any word, still ranked by relevance.
+      if (hits.length === 0) hits = this.textHits(query.text, 'OR', accept);
+    } else {
+      hits = [...this.products.values()].filter(accept).sort(browseOrder).map((product) => ({ product, score: 0 }));
+    }
+    const start = (query.page - 1) * query.limit;
+    return { hits: hits.slice(start, start + query.limit), total: hits.length };
+  }
+
+  private textHits(text: string, combineWith: 'AND' | 'OR', accept: (p: Product) => boolean): SearchHit[] {
+    const hits: SearchHit[] = [];
+    const results = this.text.search(text, {
+      combineWith,
+      filter: (r) => {
+        const p = this.products.get(r.id as string);
+        return p !== undefined && accept(p);
+      },
+    });
+    for (const r of results) hits.push({ product: this.products.get(r.id as string) as Product, score: r.score });
+    // Ties are broken by id so that pages never shuffle between calls.
+    return hits.sort((a, b) => b.score - a.score || a.product.id.localeCompare(b.product.id));
+  }
+
+  async getProduct(id: string): Promise<Product | null> {
+    return this.products.get(id) ?? null;
+  }
+
+  async getProducts(ids: string[]): Promise<Map<string, Product>> {
+    const found = new Map<string, Product>();
+    for (const id of ids) {
+      const p = this.products.get(id);
+      if (p) found.set(id, p);
+    }
+    return found;
+  }
+
+  async getProvider(id: string): Promise<Provider | null> {
+    return this.providers.get(id) ?? null;
+  }
+
+  async categories(): Promise<CategorySummary[]> {
+    return this.categoryList;
+  }
+
+  async size(): Promise<number> {
+    return this.products.size;
+  }
+
+  async ping(): Promise<void> {
+    if (this.products.size === 0) throw new Error('the product index is empty: no catalog has been loaded');
+  }
+}
