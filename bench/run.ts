@@ -1,0 +1,94 @@
+/**
+ * npm run bench: search latency of the embedded index at 10k and 100k generated products (p50, p99), and REST
+ * requests per second for search over loopback HTTP. Figures go to stdout and bench/results/latest.json.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { pino } from 'pino';
+import { parseConfig } from '../src/config.js';
+import { createRuntime } from '../src/deps.js';
+import { buildApp } from '../src/http/app.js';
+import { generateCatalog } from '../src/sandbox/catalog/index.js';
+import { EmbeddedCatalogIndex } from '../src/search/embedded-index.js';
+
+const QUERIES = [
+  'atta', 'basmati rice', 'toor dal', 'ghee', 'honey', 'organic honey 500g', 'haldi', 'lal mirch', 'jeera',
+  'garam masala', 'mustard oil', 'sugar', 'tea', 'coffee', 'biscuits', 'namkeen', 'paneer butter masala',
+  'masala dosa', 'chicken biryani', 'lassi', 'shampoo', 'toothpaste', 'face wash', 'soap', 'bsmati rice',
+  'aashirvaad atta 5 kg', 'amul', 'doodh', 'chai', 'pressure cooker',
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function searchLatency(totalProducts: number, rounds: number) {
+  const t0 = performance.now();
+  const catalog = generateCatalog({ totalProducts });
+  const generatedMs = performance.now() - t0;
+  const index = new EmbeddedCatalogIndex();
+  const t1 = performance.now();
+  await index.load(catalog);
+  const indexedMs = performance.now() - t1;
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const text of QUERIES) {
+      const s = performance.now();
+      await index.search({ text, limit: 10, page: 1 });
+      samples.push(performance.now() - s);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  return {
+    products: catalog.products.length,
+    generate_ms: Math.round(generatedMs),
+    index_ms: Math.round(indexedMs),
+    queries: samples.length,
+    p50_ms: +percentile(samples, 50).toFixed(3),
+    p99_ms: +percentile(samples, 99).toFixed(3),
+  };
+}
+
+async function restThroughput(durationSeconds: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'ondc-bench-'));
+  const config = parseConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000' });
+  const logger = pino({ level: 'silent' });
+  const runtime = await createRuntime(config, logger);
+  const app = await buildApp({ runtime, logger });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const session = (await (await fetch(`${base}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as {
+    data: { session_id: string };
+  };
+  const result = await autocannon({
+    url: base,
+    connections: 32,
+    duration: durationSeconds,
+    headers: { 'x-session-id': session.data.session_id },
+    requests: QUERIES.map((q) => ({ method: 'GET', path: `/api/v1/products?query=${encodeURIComponent(q)}&limit=10` })),
+  });
+  await app.close();
+  await runtime.close();
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    products: await runtime.deps.catalog.size(),
+    connections: 32,
+    duration_s: durationSeconds,
+    requests_per_second: Math.round(result.requests.average),
+    latency_p50_ms: result.latency.p50,
+    latency_p99_ms: result.latency.p99,
+    non_2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+const results = {
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  search_10k: await searchLatency(10_000, 20),
+  search_100k: await searchLatency(100_000, 5),
+  rest_search: await restThroughput(10),
+};
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,70 @@
+/** /health says the process is alive; /ready says whether it can serve shoppers (store and index answer). */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Runtime } from '../deps.js';
+
+const Check = Type.Object({
+  ok: Type.Boolean(),
+  kind: Type.Optional(Type.String()),
+  error: Type.Optional(Type.String()),
+  products: Type.Optional(Type.Integer()),
+});
+
+const PROBE_TIMEOUT_MS = 2000;
+
+async function check(run: () => Promise<void>): Promise<{ ok: boolean; error?: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([run(), timeout]);
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function registerProbes(app: FastifyInstance, runtime: Runtime): void {
+  const noLimit = { rateLimit: false };
+
+  app.get(
+    '/health',
+    {
+      config: noLimit,
+      schema: { tags: ['probes'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok'), uptime_seconds: Type.Number() }) } },
+    },
+    async () => ({ status: 'ok' as const, uptime_seconds: Math.round(process.uptime()) }),
+  );
+
+  app.get(
+    '/ready',
+    {
+      config: noLimit,
+      schema: {
+        tags: ['probes'],
+        summary: 'Readiness: 200 when the store and the product index answer, 503 naming the failing part otherwise',
+        response: {
+          '2xx': Type.Object({
+            status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
+            checks: Type.Object({ store: Check, index: Check }),
+            notes: Type.Array(Type.String()),
+          }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      const { stores, catalog } = runtime.deps;
+      const [store, index] = await Promise.all([check(() => stores.ping()), check(() => catalog.ping())]);
+      const ready = store.ok && index.ok;
+      reply.code(ready ? 200 : 503);
+      return {
+        status: ready ? ('ready' as const) : ('not_ready' as const),
+        checks: { store: { ...store, kind: stores.kind }, index: { ...index, products: await catalog.size() } },
+        notes: runtime.notes,
+      };
+    },
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * ondc-shopping-mcp as a TypeScript library.
+ *
+ *   import { initializeShopping, searchProducts, closeShop } from 'ondc-shopping-mcp';
+ *   const { session_id } = await initializeShopping({});
+ *   const { results } = await searchProducts({ session_id, query: 'atta' });
+ *   await closeShop();
+ *
+ * The named functions share one shop built lazily from the environment (the same config as the server);
+ * `createShop()` builds an independent one with its own config.
+ */
+import { pino } from 'pino';
+import { loadConfig, parseConfig, readEnvSources, type Config } from './config.js';
+import * as ops from './core/operations/index.js';
+import { createRuntime, type Runtime } from './deps.js';
+import { DomainError } from './core/errors.js';
+import { bindOperation, prepareInput } from './library.js';
+
+export interface Shop {
+  runtime: Runtime;
+  /** Runs an operation by its MCP tool name, with the same validation and defaults as the other surfaces. */
+  call(name: string, input: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Builds a shop; `overrides` are configuration keys as in .env (e.g. `{ DATA_DIR: '/tmp/shop' }`). */
+export async function createShop(overrides: Record<string, string> = {}): Promise<Shop> {
+  const config: Config = parseConfig({ ...readEnvSources(process.env), ...overrides });
+  const runtime = await createRuntime(config, pino({ level: config.LOG_LEVEL }, pino.destination(2)));
+  const byName = new Map(ops.operations.map((op) => [op.name, op]));
+  return {
+    runtime,
+    call: async (name, input) => {
+      const op = byName.get(name);
+      if (!op) throw new DomainError('NOT_FOUND', `No operation ${name}; see operations for the list.`);
+      return op.run(prepareInput(op, input), { deps: runtime.deps });
+    },
+    close: () => runtime.close(),
+  };
+}
+
+let shared: Promise<Runtime> | undefined;
+
+function sharedDeps() {
+  shared ??= createRuntime(loadConfig(), pino({ level: 'warn' }, pino.destination(2)));
+  return shared.then((r) => r.deps);
+}
+
+/** Closes the shared shop used by the named functions (stores are flushed and released). */
+export async function closeShop(): Promise<void> {
+  const runtime = shared;
+  shared = undefined;
+  if (runtime) await (await runtime).close();
+}
+
+export const initializeShopping = bindOperation(ops.initializeShopping, sharedDeps);
+export const getSessionInfo = bindOperation(ops.getSessionInfo, sharedDeps);
+export const searchProducts = bindOperation(ops.searchProducts, sharedDeps);
+export const getProductDetails = bindOperation(ops.getProductDetails, sharedDeps);
+export const browseCategories = bindOperation(ops.browseCategories, sharedDeps);
+export const addToCart = bindOperation(ops.addToCart, sharedDeps);
+export const viewCart = bindOperation(ops.viewCart, sharedDeps);
+export const updateCartQuantity = bindOperation(ops.updateCartQuantity, sharedDeps);
+export const removeFromCart = bindOperation(ops.removeFromCart, sharedDeps);
+export const clearCart = bindOperation(ops.clearCart, sharedDeps);
+export const getCartTotal = bindOperation(ops.getCartTotal, sharedDeps);
+
+export { operations } from './core/operations/index.js';
+export { DomainError };
+export { ERROR_CODES, type ErrorCode, type ErrorType } from './core/errors.js';
+export type { Catalog, Product, Provider } from './core/catalog.js';
+export type { CoreDeps, Operation, OperationHints } from './core/operation.js';
+export { buildApp } from './http/app.js';
+export { createRuntime } from './deps.js';
+export { loadConfig, parseConfig, type Config } from './config.js';

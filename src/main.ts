@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/** The command line: `serve` (default) runs REST + /mcp + /docs; `mcp` speaks MCP over stdio. */
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createRuntime } from './deps.js';
+import { buildApp } from './http/app.js';
+import { createLogger } from './logger.js';
+import { buildToolDefinitions } from './mcp/server.js';
+import { serveStdio } from './mcp/stdio.js';
+import { operations } from './core/operations/index.js';
+
+const USAGE = `Usage: ondc-shop <command>
+
+Commands:
+  serve   REST API under /api/v1, MCP at /mcp, API docs at /docs (default)
+  mcp     MCP over stdio, for desktop assistants (logs go to stderr)
+  help    this text
+
+Configuration comes from the environment and a .env file; see .env.example.`;
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nFix the value in the environment or .env; see .env.example.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+function onShutdown(close: () => Promise<void>): void {
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    close().then(
+      () => process.exit(0),
+      (err) => {
+        process.stderr.write(`shutdown after ${signal} failed: ${(err as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function serve(): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config);
+  const runtime = await createRuntime(config, log);
+  const app = await buildApp({ runtime, logger: log });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  onShutdown(async () => {
+    await app.close();
+    await runtime.close();
+    log.flush();
+  });
+}
+
+async function mcpStdio(): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config, { stderr: true });
+  const runtime = await createRuntime(config, log);
+  const close = await serveStdio(buildToolDefinitions(operations, runtime.deps, log));
+  const stop = async () => {
+    await close();
+    await runtime.close();
+    log.flush();
+  };
+  process.stdin.on('end', () => void stop().then(() => process.exit(0)));
+  onShutdown(stop);
+}
+
+const command = process.argv[2] ?? 'serve';
+const commands: Record<string, () => Promise<void>> = { serve, mcp: mcpStdio };
+const run = commands[command];
+if (!run) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(command === 'help' || command === '--help' ? 0 : 2);
+}
+run().catch((err: unknown) => {
+  process.stderr.write(`ondc-shop ${command} failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

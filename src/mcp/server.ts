@@ -1,0 +1,94 @@
+/**
+ * Operations as MCP tools. Tool definitions (schemas compiled once) are built at start; a cheap McpServer is
+ * made from them per HTTP request (stateless transport) or once for stdio.
+ */
+import { fromJsonSchema, McpServer, type CallToolResult, type JsonSchemaValidator, type jsonSchemaValidator } from '@modelcontextprotocol/server';
+import { errorBody, DomainError, isDomainError } from '../core/errors.js';
+import type { AnyOperation, CoreDeps } from '../core/operation.js';
+import { closedInput, inputValidator } from '../validation.js';
+
+export const SERVER_INFO = { name: 'ondc-shopping-mcp', version: '0.1.0' } as const;
+
+const INSTRUCTIONS =
+  'Shop on India\'s ONDC network. Start with initialize_shopping and pass its session_id to every other tool. ' +
+  'Find products with search_products or browse_categories, then add_to_cart, view_cart and get_cart_total. ' +
+  'Prices are in rupees (INR); every amount also carries paise. Never invent product ids: use ids from results.';
+
+export interface Logger {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/**
+ * Tool arguments are validated in the handler (below) by the validator the library uses, so a bad argument gets
+ * the same VALIDATION_FAILED code and wording as on REST. The SDK is handed a validator that accepts anything
+ * for inputs; it still publishes the real input schema in tools/list.
+ */
+const acceptArguments: jsonSchemaValidator = {
+  getValidator<T>(): JsonSchemaValidator<T> {
+    return (input) => ({ valid: true, data: input as T, errorMessage: undefined });
+  },
+};
+
+type ToolHandler = (args: unknown) => Promise<CallToolResult>;
+
+interface ToolDefinition {
+  op: AnyOperation;
+  inputSchema: ReturnType<typeof fromJsonSchema>;
+  outputSchema: ReturnType<typeof fromJsonSchema>;
+  handler: ToolHandler;
+}
+
+export function toolErrorResult(err: DomainError): CallToolResult {
+  return {
+    isError: true,
+    content: [{ type: 'text', text: `${err.code}: ${err.message}` }],
+    _meta: { error: errorBody(err).error },
+  };
+}
+
+export function buildToolDefinitions(operations: readonly AnyOperation[], deps: CoreDeps, log: Logger): ToolDefinition[] {
+  const validate = inputValidator();
+  return operations.map((op) => ({
+    op,
+    inputSchema: fromJsonSchema(closedInput(op.input) as never, acceptArguments),
+    outputSchema: fromJsonSchema(op.output as never),
+    handler: async (args) => {
+      try {
+        const output = await op.run(validate(closedInput(op.input), args, 'arguments'), { deps });
+        return { content: [{ type: 'text', text: op.summarize(output) }], structuredContent: output };
+      } catch (err) {
+        if (isDomainError(err)) {
+          if (err.status >= 500) log.warn({ tool: op.name, code: err.code }, 'tool failed');
+          return toolErrorResult(err);
+        }
+        log.error({ tool: op.name, err }, 'tool failed unexpectedly');
+        return toolErrorResult(new DomainError('INTERNAL', 'Something went wrong on our side; retry shortly.'));
+      }
+    },
+  }));
+}
+
+export function createMcpServer(tools: readonly ToolDefinition[]): McpServer {
+  const server = new McpServer(SERVER_INFO, { instructions: INSTRUCTIONS, capabilities: { tools: {} } });
+  for (const { op, inputSchema, outputSchema, handler } of tools) {
+    server.registerTool(
+      op.name,
+      {
+        title: op.title,
+        description: op.description,
+        inputSchema,
+        outputSchema,
+        annotations: {
+          title: op.title,
+          readOnlyHint: op.hints.readOnly,
+          idempotentHint: op.hints.idempotent,
+          destructiveHint: op.hints.destructive,
+          openWorldHint: op.hints.openWorld ?? false,
+        },
+      },
+      (args: unknown) => handler(args),
+    );
+  }
+  return server;
+}

@@ -1,0 +1,2638 @@
+/* IMPORTANT
+ * This snapshot file is auto-generated, but designed for humans.
+ * It should be checked into source control and tracked carefully.
+ * Re-generate by setting TAP_SNAPSHOT=1 and running tests.
+ * Make sure to inspect the output below.  Do not ignore changes!
+ */
+'use strict'
+exports[`test/contract.test.ts > TAP > the MCP tool list is pinned > tool list with schemas and annotations 1`] = `
+Array [
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": false,
+      "openWorldHint": false,
+      "readOnlyHint": false,
+      "title": "Start a shopping session",
+    },
+    "description": "Start a new shopping session and get its session_id. Call this once before anything else; every other tool needs the session_id it returns. The session holds the cart and expires after a period without activity. Next: search_products or browse_categories.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {},
+      "type": "object",
+    },
+    "name": "initialize_shopping",
+    "outputSchema": Object {
+      "properties": Object {
+        "cart_item_count": Object {
+          "type": "integer",
+        },
+        "created_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "expires_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "last_active_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "logged_in": Object {
+          "type": "boolean",
+        },
+        "session_id": Object {
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "created_at",
+        "last_active_at",
+        "expires_at",
+        "cart_item_count",
+        "logged_in",
+      ],
+      "type": "object",
+    },
+    "title": "Start a shopping session",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": true,
+      "title": "Session info",
+    },
+    "description": "Show a shopping session: when it started, when it expires without activity, how many items its cart holds and whether a user is logged in. Use it to check that a session_id is still valid.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+      ],
+      "type": "object",
+    },
+    "name": "get_session_info",
+    "outputSchema": Object {
+      "properties": Object {
+        "cart_item_count": Object {
+          "type": "integer",
+        },
+        "created_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "expires_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "last_active_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "logged_in": Object {
+          "type": "boolean",
+        },
+        "session_id": Object {
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "created_at",
+        "last_active_at",
+        "expires_at",
+        "cart_item_count",
+        "logged_in",
+      ],
+      "type": "object",
+    },
+    "title": "Session info",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": true,
+      "title": "Search products",
+    },
+    "description": "Search products across all sellers on the network by words (name, brand, category; Hindi shopping words such as atta or doodh work too), optionally within a category and a price range in rupees. Returns one page of products with price, pack size, seller and stock. Give either query or category. Next: get_product_details for one product, or add_to_cart with its id.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "category": Object {
+          "description": "A category id or name from browse_categories, e.g. \\"Foodgrains\\"",
+          "maxLength": 100,
+          "minLength": 1,
+          "type": "string",
+        },
+        "limit": Object {
+          "default": 10,
+          "description": "Results per page",
+          "maximum": 50,
+          "minimum": 1,
+          "type": "integer",
+        },
+        "max_price": Object {
+          "description": "Highest price in rupees",
+          "maximum": 10000000,
+          "minimum": 0,
+          "type": "number",
+        },
+        "min_price": Object {
+          "description": "Lowest price in rupees",
+          "maximum": 10000000,
+          "minimum": 0,
+          "type": "number",
+        },
+        "page": Object {
+          "default": 1,
+          "description": "Page number, from 1",
+          "maximum": 1000,
+          "minimum": 1,
+          "type": "integer",
+        },
+        "query": Object {
+          "description": "What to look for, e.g. \\"basmati rice 1 kg\\"",
+          "maxLength": 200,
+          "minLength": 1,
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "limit",
+        "page",
+      ],
+      "type": "object",
+    },
+    "name": "search_products",
+    "outputSchema": Object {
+      "properties": Object {
+        "category": Object {
+          "anyOf": Array [
+            Object {
+              "type": "string",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+        "limit": Object {
+          "type": "integer",
+        },
+        "page": Object {
+          "type": "integer",
+        },
+        "query": Object {
+          "anyOf": Array [
+            Object {
+              "type": "string",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+        "results": Object {
+          "items": Object {
+            "properties": Object {
+              "brand": Object {
+                "type": "string",
+              },
+              "cancellable": Object {
+                "type": "boolean",
+              },
+              "category": Object {
+                "description": "ONDC category id",
+                "type": "string",
+              },
+              "category_path": Object {
+                "items": Object {
+                  "type": "string",
+                },
+                "type": "array",
+              },
+              "cod": Object {
+                "description": "Cash on delivery available",
+                "type": "boolean",
+              },
+              "description": Object {
+                "type": "string",
+              },
+              "discount_percent": Object {
+                "maximum": 100,
+                "minimum": 0,
+                "type": "integer",
+              },
+              "domain": Object {
+                "description": "ONDC domain, e.g. ONDC:RET10 for grocery",
+                "type": "string",
+              },
+              "id": Object {
+                "description": "Use this id with get_product_details and add_to_cart",
+                "type": "string",
+              },
+              "images": Object {
+                "items": Object {
+                  "type": "string",
+                },
+                "type": "array",
+              },
+              "in_stock": Object {
+                "type": "boolean",
+              },
+              "max_per_order": Object {
+                "type": "integer",
+              },
+              "mrp": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "name": Object {
+                "type": "string",
+              },
+              "pack_size": Object {
+                "description": "e.g. \\"1 kg\\", \\"500 g\\", \\"1 unit\\"",
+                "type": "string",
+              },
+              "price": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "rating": Object {
+                "type": "number",
+              },
+              "return_window": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+                "description": "ISO 8601 duration such as P7D",
+              },
+              "returnable": Object {
+                "type": "boolean",
+              },
+              "time_to_ship": Object {
+                "description": "ISO 8601 duration such as PT45M",
+                "type": "string",
+              },
+              "veg": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "boolean",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+                "description": "true veg, false non-veg, null not food",
+              },
+            },
+            "required": Array [
+              "id",
+              "name",
+              "brand",
+              "description",
+              "category",
+              "category_path",
+              "domain",
+              "provider",
+              "price",
+              "mrp",
+              "discount_percent",
+              "pack_size",
+              "veg",
+              "in_stock",
+              "max_per_order",
+              "returnable",
+              "return_window",
+              "cancellable",
+              "cod",
+              "time_to_ship",
+              "rating",
+              "images",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "total": Object {
+          "description": "Matching products across all pages",
+          "type": "integer",
+        },
+        "total_pages": Object {
+          "type": "integer",
+        },
+      },
+      "required": Array [
+        "query",
+        "category",
+        "results",
+        "total",
+        "page",
+        "limit",
+        "total_pages",
+      ],
+      "type": "object",
+    },
+    "title": "Search products",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": true,
+      "title": "Product details",
+    },
+    "description": "Show everything about one product from search_products: full description, tags, return and cancellation terms, time to ship, and its seller (city, minimum order, delivery and packing charges, cash on delivery). Next: add_to_cart.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "product_id": Object {
+          "description": "A product id from search_products, of the form <provider_id>:<item_id>",
+          "examples": Array [
+            "kirana-koramangala:atta-aashirvaad-5kg",
+          ],
+          "maxLength": 200,
+          "minLength": 3,
+          "pattern": "^[a-z0-9-]+:[a-z0-9-]+$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "product_id",
+      ],
+      "type": "object",
+    },
+    "name": "get_product_details",
+    "outputSchema": Object {
+      "properties": Object {
+        "long_description": Object {
+          "type": "string",
+        },
+        "product": Object {
+          "properties": Object {
+            "brand": Object {
+              "type": "string",
+            },
+            "cancellable": Object {
+              "type": "boolean",
+            },
+            "category": Object {
+              "description": "ONDC category id",
+              "type": "string",
+            },
+            "category_path": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "cod": Object {
+              "description": "Cash on delivery available",
+              "type": "boolean",
+            },
+            "description": Object {
+              "type": "string",
+            },
+            "discount_percent": Object {
+              "maximum": 100,
+              "minimum": 0,
+              "type": "integer",
+            },
+            "domain": Object {
+              "description": "ONDC domain, e.g. ONDC:RET10 for grocery",
+              "type": "string",
+            },
+            "id": Object {
+              "description": "Use this id with get_product_details and add_to_cart",
+              "type": "string",
+            },
+            "images": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "in_stock": Object {
+              "type": "boolean",
+            },
+            "max_per_order": Object {
+              "type": "integer",
+            },
+            "mrp": Object {
+              "properties": Object {
+                "currency": Object {
+                  "const": "INR",
+                  "type": "string",
+                },
+                "paise": Object {
+                  "description": "The same amount in paise (1 rupee = 100 paise)",
+                  "type": "integer",
+                },
+                "value": Object {
+                  "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                  "examples": Array [
+                    "325.00",
+                  ],
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "currency",
+                "value",
+                "paise",
+              ],
+              "type": "object",
+            },
+            "name": Object {
+              "type": "string",
+            },
+            "pack_size": Object {
+              "description": "e.g. \\"1 kg\\", \\"500 g\\", \\"1 unit\\"",
+              "type": "string",
+            },
+            "price": Object {
+              "properties": Object {
+                "currency": Object {
+                  "const": "INR",
+                  "type": "string",
+                },
+                "paise": Object {
+                  "description": "The same amount in paise (1 rupee = 100 paise)",
+                  "type": "integer",
+                },
+                "value": Object {
+                  "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                  "examples": Array [
+                    "325.00",
+                  ],
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "currency",
+                "value",
+                "paise",
+              ],
+              "type": "object",
+            },
+            "provider": Object {
+              "properties": Object {
+                "id": Object {
+                  "type": "string",
+                },
+                "name": Object {
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "id",
+                "name",
+              ],
+              "type": "object",
+            },
+            "rating": Object {
+              "type": "number",
+            },
+            "return_window": Object {
+              "anyOf": Array [
+                Object {
+                  "type": "string",
+                },
+                Object {
+                  "type": "null",
+                },
+              ],
+              "description": "ISO 8601 duration such as P7D",
+            },
+            "returnable": Object {
+              "type": "boolean",
+            },
+            "time_to_ship": Object {
+              "description": "ISO 8601 duration such as PT45M",
+              "type": "string",
+            },
+            "veg": Object {
+              "anyOf": Array [
+                Object {
+                  "type": "boolean",
+                },
+                Object {
+                  "type": "null",
+                },
+              ],
+              "description": "true veg, false non-veg, null not food",
+            },
+          },
+          "required": Array [
+            "id",
+            "name",
+            "brand",
+            "description",
+            "category",
+            "category_path",
+            "domain",
+            "provider",
+            "price",
+            "mrp",
+            "discount_percent",
+            "pack_size",
+            "veg",
+            "in_stock",
+            "max_per_order",
+            "returnable",
+            "return_window",
+            "cancellable",
+            "cod",
+            "time_to_ship",
+            "rating",
+            "images",
+          ],
+          "type": "object",
+        },
+        "seller": Object {
+          "properties": Object {
+            "city": Object {
+              "description": "ONDC std: city code",
+              "type": "string",
+            },
+            "cod": Object {
+              "type": "boolean",
+            },
+            "delivery_charge": Object {
+              "properties": Object {
+                "currency": Object {
+                  "const": "INR",
+                  "type": "string",
+                },
+                "paise": Object {
+                  "description": "The same amount in paise (1 rupee = 100 paise)",
+                  "type": "integer",
+                },
+                "value": Object {
+                  "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                  "examples": Array [
+                    "325.00",
+                  ],
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "currency",
+                "value",
+                "paise",
+              ],
+              "type": "object",
+            },
+            "description": Object {
+              "type": "string",
+            },
+            "id": Object {
+              "type": "string",
+            },
+            "min_order_value": Object {
+              "properties": Object {
+                "currency": Object {
+                  "const": "INR",
+                  "type": "string",
+                },
+                "paise": Object {
+                  "description": "The same amount in paise (1 rupee = 100 paise)",
+                  "type": "integer",
+                },
+                "value": Object {
+                  "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                  "examples": Array [
+                    "325.00",
+                  ],
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "currency",
+                "value",
+                "paise",
+              ],
+              "type": "object",
+            },
+            "name": Object {
+              "type": "string",
+            },
+            "packing_charge": Object {
+              "properties": Object {
+                "currency": Object {
+                  "const": "INR",
+                  "type": "string",
+                },
+                "paise": Object {
+                  "description": "The same amount in paise (1 rupee = 100 paise)",
+                  "type": "integer",
+                },
+                "value": Object {
+                  "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                  "examples": Array [
+                    "325.00",
+                  ],
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "currency",
+                "value",
+                "paise",
+              ],
+              "type": "object",
+            },
+            "rating": Object {
+              "type": "number",
+            },
+          },
+          "required": Array [
+            "id",
+            "name",
+            "description",
+            "city",
+            "rating",
+            "min_order_value",
+            "delivery_charge",
+            "packing_charge",
+            "cod",
+          ],
+          "type": "object",
+        },
+        "tags": Object {
+          "items": Object {
+            "type": "string",
+          },
+          "type": "array",
+        },
+      },
+      "required": Array [
+        "product",
+        "long_description",
+        "tags",
+        "seller",
+      ],
+      "type": "object",
+    },
+    "title": "Product details",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": true,
+      "title": "Browse categories",
+    },
+    "description": "List the product categories available on the network, with how many products each has and their price range, optionally for one ONDC domain (RET10 grocery, RET11 food and beverage, RET13 beauty and personal care, RET14 electronics, RET16 home and kitchen). Next: search_products with a category.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "domain": Object {
+          "anyOf": Array [
+            Object {
+              "const": "ONDC:RET10",
+              "type": "string",
+            },
+            Object {
+              "const": "ONDC:RET11",
+              "type": "string",
+            },
+            Object {
+              "const": "ONDC:RET12",
+              "type": "string",
+            },
+            Object {
+              "const": "ONDC:RET13",
+              "type": "string",
+            },
+            Object {
+              "const": "ONDC:RET14",
+              "type": "string",
+            },
+            Object {
+              "const": "ONDC:RET16",
+              "type": "string",
+            },
+          ],
+          "description": "Only this ONDC domain",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+      ],
+      "type": "object",
+    },
+    "name": "browse_categories",
+    "outputSchema": Object {
+      "properties": Object {
+        "categories": Object {
+          "items": Object {
+            "properties": Object {
+              "domain": Object {
+                "type": "string",
+              },
+              "highest_price": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "id": Object {
+                "description": "Pass as category to search_products",
+                "type": "string",
+              },
+              "lowest_price": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "path": Object {
+                "items": Object {
+                  "type": "string",
+                },
+                "type": "array",
+              },
+              "product_count": Object {
+                "type": "integer",
+              },
+            },
+            "required": Array [
+              "id",
+              "path",
+              "domain",
+              "product_count",
+              "lowest_price",
+              "highest_price",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+      },
+      "required": Array [
+        "categories",
+      ],
+      "type": "object",
+    },
+    "title": "Browse categories",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": false,
+      "openWorldHint": false,
+      "readOnlyHint": false,
+      "title": "Add to cart",
+    },
+    "description": "Put packs of a product from search_products into the cart; adding a product already in the cart raises its quantity. Price and name come from the seller's catalog. Returns the whole priced cart, grouped by seller. Next: view_cart, or keep shopping.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "product_id": Object {
+          "description": "A product id from search_products, of the form <provider_id>:<item_id>",
+          "examples": Array [
+            "kirana-koramangala:atta-aashirvaad-5kg",
+          ],
+          "maxLength": 200,
+          "minLength": 3,
+          "pattern": "^[a-z0-9-]+:[a-z0-9-]+$",
+          "type": "string",
+        },
+        "quantity": Object {
+          "default": 1,
+          "description": "Number of packs",
+          "maximum": 100,
+          "minimum": 1,
+          "type": "integer",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "product_id",
+        "quantity",
+      ],
+      "type": "object",
+    },
+    "name": "add_to_cart",
+    "outputSchema": Object {
+      "properties": Object {
+        "item_count": Object {
+          "description": "Total packs across all lines",
+          "type": "integer",
+        },
+        "lines": Object {
+          "items": Object {
+            "properties": Object {
+              "available": Object {
+                "description": "false when the product is no longer listed or is out of stock",
+                "type": "boolean",
+              },
+              "line_total": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "name": Object {
+                "type": "string",
+              },
+              "pack_size": Object {
+                "type": "string",
+              },
+              "product_id": Object {
+                "type": "string",
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "quantity": Object {
+                "type": "integer",
+              },
+              "unit_price": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "product_id",
+              "name",
+              "provider",
+              "pack_size",
+              "quantity",
+              "unit_price",
+              "line_total",
+              "available",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "sellers": Object {
+          "description": "Each seller becomes its own ONDC order at checkout",
+          "items": Object {
+            "properties": Object {
+              "below_min_order": Object {
+                "description": "The seller will refuse this order until the subtotal reaches the minimum",
+                "type": "boolean",
+              },
+              "cod_available": Object {
+                "type": "boolean",
+              },
+              "item_count": Object {
+                "type": "integer",
+              },
+              "min_order_value": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "subtotal": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "provider",
+              "item_count",
+              "subtotal",
+              "min_order_value",
+              "below_min_order",
+              "cod_available",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "session_id": Object {
+          "type": "string",
+        },
+        "subtotal": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+        "updated_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "warnings": Object {
+          "items": Object {
+            "type": "string",
+          },
+          "type": "array",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "lines",
+        "sellers",
+        "item_count",
+        "subtotal",
+        "updated_at",
+        "warnings",
+      ],
+      "type": "object",
+    },
+    "title": "Add to cart",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": true,
+      "title": "View cart",
+    },
+    "description": "Show the cart: each line with current catalog price, line totals, a subtotal per seller (each seller becomes its own order) and warnings such as out-of-stock items or a seller's minimum order not yet reached.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+      ],
+      "type": "object",
+    },
+    "name": "view_cart",
+    "outputSchema": Object {
+      "properties": Object {
+        "item_count": Object {
+          "description": "Total packs across all lines",
+          "type": "integer",
+        },
+        "lines": Object {
+          "items": Object {
+            "properties": Object {
+              "available": Object {
+                "description": "false when the product is no longer listed or is out of stock",
+                "type": "boolean",
+              },
+              "line_total": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "name": Object {
+                "type": "string",
+              },
+              "pack_size": Object {
+                "type": "string",
+              },
+              "product_id": Object {
+                "type": "string",
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "quantity": Object {
+                "type": "integer",
+              },
+              "unit_price": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "product_id",
+              "name",
+              "provider",
+              "pack_size",
+              "quantity",
+              "unit_price",
+              "line_total",
+              "available",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "sellers": Object {
+          "description": "Each seller becomes its own ONDC order at checkout",
+          "items": Object {
+            "properties": Object {
+              "below_min_order": Object {
+                "description": "The seller will refuse this order until the subtotal reaches the minimum",
+                "type": "boolean",
+              },
+              "cod_available": Object {
+                "type": "boolean",
+              },
+              "item_count": Object {
+                "type": "integer",
+              },
+              "min_order_value": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "subtotal": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "provider",
+              "item_count",
+              "subtotal",
+              "min_order_value",
+              "below_min_order",
+              "cod_available",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "session_id": Object {
+          "type": "string",
+        },
+        "subtotal": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+        "updated_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "warnings": Object {
+          "items": Object {
+            "type": "string",
+          },
+          "type": "array",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "lines",
+        "sellers",
+        "item_count",
+        "subtotal",
+        "updated_at",
+        "warnings",
+      ],
+      "type": "object",
+    },
+    "title": "View cart",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": false,
+      "title": "Change quantity",
+    },
+    "description": "Set how many packs of a product in the cart to buy. A quantity of 0 removes the product. Returns the priced cart.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "product_id": Object {
+          "description": "A product id from search_products, of the form <provider_id>:<item_id>",
+          "examples": Array [
+            "kirana-koramangala:atta-aashirvaad-5kg",
+          ],
+          "maxLength": 200,
+          "minLength": 3,
+          "pattern": "^[a-z0-9-]+:[a-z0-9-]+$",
+          "type": "string",
+        },
+        "quantity": Object {
+          "description": "New number of packs; 0 removes the line",
+          "maximum": 100,
+          "minimum": 0,
+          "type": "integer",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "product_id",
+        "quantity",
+      ],
+      "type": "object",
+    },
+    "name": "update_cart_quantity",
+    "outputSchema": Object {
+      "properties": Object {
+        "item_count": Object {
+          "description": "Total packs across all lines",
+          "type": "integer",
+        },
+        "lines": Object {
+          "items": Object {
+            "properties": Object {
+              "available": Object {
+                "description": "false when the product is no longer listed or is out of stock",
+                "type": "boolean",
+              },
+              "line_total": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "name": Object {
+                "type": "string",
+              },
+              "pack_size": Object {
+                "type": "string",
+              },
+              "product_id": Object {
+                "type": "string",
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "quantity": Object {
+                "type": "integer",
+              },
+              "unit_price": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "product_id",
+              "name",
+              "provider",
+              "pack_size",
+              "quantity",
+              "unit_price",
+              "line_total",
+              "available",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "sellers": Object {
+          "description": "Each seller becomes its own ONDC order at checkout",
+          "items": Object {
+            "properties": Object {
+              "below_min_order": Object {
+                "description": "The seller will refuse this order until the subtotal reaches the minimum",
+                "type": "boolean",
+              },
+              "cod_available": Object {
+                "type": "boolean",
+              },
+              "item_count": Object {
+                "type": "integer",
+              },
+              "min_order_value": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "subtotal": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "provider",
+              "item_count",
+              "subtotal",
+              "min_order_value",
+              "below_min_order",
+              "cod_available",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "session_id": Object {
+          "type": "string",
+        },
+        "subtotal": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+        "updated_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "warnings": Object {
+          "items": Object {
+            "type": "string",
+          },
+          "type": "array",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "lines",
+        "sellers",
+        "item_count",
+        "subtotal",
+        "updated_at",
+        "warnings",
+      ],
+      "type": "object",
+    },
+    "title": "Change quantity",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": true,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": false,
+      "title": "Remove from cart",
+    },
+    "description": "Take a product out of the cart entirely. Returns the priced cart.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "product_id": Object {
+          "description": "A product id from search_products, of the form <provider_id>:<item_id>",
+          "examples": Array [
+            "kirana-koramangala:atta-aashirvaad-5kg",
+          ],
+          "maxLength": 200,
+          "minLength": 3,
+          "pattern": "^[a-z0-9-]+:[a-z0-9-]+$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "product_id",
+      ],
+      "type": "object",
+    },
+    "name": "remove_from_cart",
+    "outputSchema": Object {
+      "properties": Object {
+        "item_count": Object {
+          "description": "Total packs across all lines",
+          "type": "integer",
+        },
+        "lines": Object {
+          "items": Object {
+            "properties": Object {
+              "available": Object {
+                "description": "false when the product is no longer listed or is out of stock",
+                "type": "boolean",
+              },
+              "line_total": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "name": Object {
+                "type": "string",
+              },
+              "pack_size": Object {
+                "type": "string",
+              },
+              "product_id": Object {
+                "type": "string",
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "quantity": Object {
+                "type": "integer",
+              },
+              "unit_price": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "product_id",
+              "name",
+              "provider",
+              "pack_size",
+              "quantity",
+              "unit_price",
+              "line_total",
+              "available",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "sellers": Object {
+          "description": "Each seller becomes its own ONDC order at checkout",
+          "items": Object {
+            "properties": Object {
+              "below_min_order": Object {
+                "description": "The seller will refuse this order until the subtotal reaches the minimum",
+                "type": "boolean",
+              },
+              "cod_available": Object {
+                "type": "boolean",
+              },
+              "item_count": Object {
+                "type": "integer",
+              },
+              "min_order_value": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "subtotal": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "provider",
+              "item_count",
+              "subtotal",
+              "min_order_value",
+              "below_min_order",
+              "cod_available",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "session_id": Object {
+          "type": "string",
+        },
+        "subtotal": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+        "updated_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "warnings": Object {
+          "items": Object {
+            "type": "string",
+          },
+          "type": "array",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "lines",
+        "sellers",
+        "item_count",
+        "subtotal",
+        "updated_at",
+        "warnings",
+      ],
+      "type": "object",
+    },
+    "title": "Remove from cart",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": true,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": false,
+      "title": "Empty the cart",
+    },
+    "description": "Remove every product from the cart. Ask the user first: this cannot be undone.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+      ],
+      "type": "object",
+    },
+    "name": "clear_cart",
+    "outputSchema": Object {
+      "properties": Object {
+        "item_count": Object {
+          "description": "Total packs across all lines",
+          "type": "integer",
+        },
+        "lines": Object {
+          "items": Object {
+            "properties": Object {
+              "available": Object {
+                "description": "false when the product is no longer listed or is out of stock",
+                "type": "boolean",
+              },
+              "line_total": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "name": Object {
+                "type": "string",
+              },
+              "pack_size": Object {
+                "type": "string",
+              },
+              "product_id": Object {
+                "type": "string",
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "quantity": Object {
+                "type": "integer",
+              },
+              "unit_price": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "product_id",
+              "name",
+              "provider",
+              "pack_size",
+              "quantity",
+              "unit_price",
+              "line_total",
+              "available",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "sellers": Object {
+          "description": "Each seller becomes its own ONDC order at checkout",
+          "items": Object {
+            "properties": Object {
+              "below_min_order": Object {
+                "description": "The seller will refuse this order until the subtotal reaches the minimum",
+                "type": "boolean",
+              },
+              "cod_available": Object {
+                "type": "boolean",
+              },
+              "item_count": Object {
+                "type": "integer",
+              },
+              "min_order_value": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "subtotal": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "provider",
+              "item_count",
+              "subtotal",
+              "min_order_value",
+              "below_min_order",
+              "cod_available",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "session_id": Object {
+          "type": "string",
+        },
+        "subtotal": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+        "updated_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "warnings": Object {
+          "items": Object {
+            "type": "string",
+          },
+          "type": "array",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "lines",
+        "sellers",
+        "item_count",
+        "subtotal",
+        "updated_at",
+        "warnings",
+      ],
+      "type": "object",
+    },
+    "title": "Empty the cart",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": true,
+      "title": "Cart total",
+    },
+    "description": "Work out what the cart will cost: the item subtotal per seller plus each seller's listed delivery and packing charges. This is an estimate from the catalog; the binding amount, with taxes, comes from the sellers' quote at checkout.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+      ],
+      "type": "object",
+    },
+    "name": "get_cart_total",
+    "outputSchema": Object {
+      "properties": Object {
+        "delivery_charges": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+        "estimated_total": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+        "item_count": Object {
+          "type": "integer",
+        },
+        "note": Object {
+          "type": "string",
+        },
+        "packing_charges": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+        "sellers": Object {
+          "items": Object {
+            "properties": Object {
+              "below_min_order": Object {
+                "type": "boolean",
+              },
+              "delivery_charge": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "estimated_total": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "packing_charge": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "provider_id": Object {
+                "type": "string",
+              },
+              "provider_name": Object {
+                "type": "string",
+              },
+              "subtotal": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+            },
+            "required": Array [
+              "provider_id",
+              "provider_name",
+              "subtotal",
+              "delivery_charge",
+              "packing_charge",
+              "estimated_total",
+              "below_min_order",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "session_id": Object {
+          "type": "string",
+        },
+        "subtotal": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+        "warnings": Object {
+          "items": Object {
+            "type": "string",
+          },
+          "type": "array",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "item_count",
+        "subtotal",
+        "delivery_charges",
+        "packing_charges",
+        "estimated_total",
+        "sellers",
+        "warnings",
+        "note",
+      ],
+      "type": "object",
+    },
+    "title": "Cart total",
+  },
+]
+`
