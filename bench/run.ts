@@ -58,6 +58,7 @@ async function restThroughput(durationSeconds: number) {
   const runtime = await createRuntime(config, logger);
   const app = await buildApp({ runtime, logger });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  await runtime.connect(base);
   const session = (await (await fetch(`${base}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as {
     data: { session_id: string };
   };

@@ -47,6 +47,27 @@ export const ConfigSchema = Type.Object({
     default: 'localhost,127.0.0.1,[::1]',
     description: 'Comma-separated Origin host names accepted on /mcp; requests without Origin always pass',
   }),
+  ONDC_REGISTRY_URL: Url('ONDC registry (lookup); unset = the built-in sandbox network, started in process'),
+  ONDC_GATEWAY_URL: Url('ONDC gateway for search; required with ONDC_REGISTRY_URL'),
+  ONDC_SUBSCRIBER_ID: Type.String({
+    default: 'buyer.sandbox.ondc.local',
+    pattern: '^[A-Za-z0-9.-]+$',
+    description: 'This buyer app\'s subscriber id (bap_id)',
+  }),
+  ONDC_UNIQUE_KEY_ID: Type.Optional(Type.String({ pattern: '^[^|"\\s,]+$', description: 'Key id registered with ONDC for the signing key' })),
+  ONDC_SIGNING_PRIVATE_KEY: Type.Optional(
+    Type.String({ minLength: 1, description: 'Ed25519 private key, base64 of the 64-byte libsodium secret; sandbox mode makes one under DATA_DIR' }),
+  ),
+  ONDC_CALLBACK_URL: Url('Public base URL that seller apps call back (…/ondc/on_<action> is appended); default http://127.0.0.1:PORT'),
+  ONDC_CORE_VERSION: Type.Union([Type.Literal('1.2.0'), Type.Literal('1.2.5')], { default: '1.2.0', description: 'ONDC retail core version' }),
+  ONDC_CITIES: Type.String({
+    default: 'std:080,std:011,std:022',
+    pattern: '^std:\\d{3,5}(,std:\\d{3,5})*$',
+    description: 'Comma-separated std: city codes whose catalogs are pulled from the network',
+  }),
+  ONDC_SEARCH_TIMEOUT_MS: Int(8000, 100, 60_000, 'How long a search waits for seller apps to answer'),
+  CATALOG_REFRESH_MINUTES: Int(60, 0, 7 * 24 * 60, 'Pull full catalogs again this often; 0 = only at start'),
+  SANDBOX_PORT: Int(0, 0, 65535, 'Port of the in-process sandbox network (registry, gateway, sellers) on 127.0.0.1; 0 = any free port'),
   SANDBOX_SEED: Int(1, 0, 2 ** 31 - 1, 'Seed of the generated sandbox catalog'),
   SANDBOX_PRODUCTS_PER_PROVIDER: Int(300, 10, 100_000, 'Products each sandbox seller lists'),
 });
@@ -103,6 +124,12 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
   });
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const config = converted as Config;
+  if (config.ONDC_REGISTRY_URL) {
+    const missing = (['ONDC_GATEWAY_URL', 'ONDC_UNIQUE_KEY_ID', 'ONDC_SIGNING_PRIVATE_KEY', 'ONDC_CALLBACK_URL'] as const).filter((k) => !config[k]);
+    if (missing.length > 0) {
+      throw new ConfigError([`ONDC_REGISTRY_URL is set, so the real network is used; also set ${missing.join(', ')}`]);
+    }
+  }
   if (config.BACKEND_ENDPOINT && !config.WIL_API_KEY) {
     throw new ConfigError(['BACKEND_ENDPOINT is set but WIL_API_KEY is not; set both, or neither to use the ONDC network']);
   }

@@ -1,38 +1,127 @@
 /** The composition root: the one place that picks adapters from config and wires them. */
 import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { sessionTtlSeconds, type Config } from './config.js';
+import { sessionTtlSeconds, splitList, type Config } from './config.js';
 import type { CoreDeps } from './core/operation.js';
+import { createBuyerApp, type BuyerApp } from './ondc/buyer.js';
+import { buyerIdentity } from './ondc/identity.js';
+import { createRegistryClient } from './ondc/registry.js';
+import { signAuthorization } from './ondc/signing.js';
 import { generateCatalog } from './sandbox/catalog/index.js';
+import { registryEntry } from './sandbox/identities.js';
+import { startSandboxNetwork, type SandboxNetwork } from './sandbox/network.js';
 import { EmbeddedCatalogIndex } from './search/embedded-index.js';
+import { pullNetworkCatalog, type IngestReport } from './search/ingest.js';
 import { openStores } from './store/index.js';
 
 export interface Runtime {
   config: Config;
   deps: CoreDeps;
+  buyer: BuyerApp;
+  /** The in-process sandbox network, when no real registry is configured. */
+  sandbox?: SandboxNetwork;
   /** Things an operator should know about how config was applied; shown on /ready and logged at start. */
   notes: string[];
+  /**
+   * Joins the network once callbacks can be received at `callbackBase` (the service's own listening URL), then
+   * pulls the catalogs. Without a URL the runtime listens for callbacks itself on a loopback port (stdio, library).
+   */
+  connect(callbackBase?: string): Promise<IngestReport>;
   close(): Promise<void>;
 }
 
 const MAX_CART_LINES = 50;
+const REGISTRY_CACHE_MS = 5 * 60_000;
 
 export async function createRuntime(config: Config, log: Logger): Promise<Runtime> {
   const notes: string[] = [];
   if (config.QDRANT_URL) notes.push('QDRANT_URL is set, but this version has only the embedded product index; using it.');
   if (config.BACKEND_ENDPOINT) {
-    notes.push('BACKEND_ENDPOINT is set, but the buyer-backend adapter is not in this version; using the sandbox catalog.');
+    notes.push('BACKEND_ENDPOINT is set, but the buyer-backend adapter is not in this version; using the ONDC network.');
   }
+  for (const note of notes) log.warn(note);
 
   const stores = await openStores({ redisUrl: config.REDIS_URL, dataDir: config.DATA_DIR });
   const catalog = new EmbeddedCatalogIndex();
-  const started = performance.now();
-  await catalog.load(generateCatalog({ seed: config.SANDBOX_SEED, productsPerProvider: config.SANDBOX_PRODUCTS_PER_PROVIDER }));
-  log.info(
-    { store: stores.kind, products: await catalog.size(), ms: Math.round(performance.now() - started) },
-    'catalog loaded',
-  );
-  for (const note of notes) log.warn(note);
+  const identity = buyerIdentity(config);
+  const sandbox = config.ONDC_REGISTRY_URL
+    ? undefined
+    : await startSandboxNetwork({
+        catalog: generateCatalog({ seed: config.SANDBOX_SEED, productsPerProvider: config.SANDBOX_PRODUCTS_PER_PROVIDER }),
+        seed: config.SANDBOX_SEED,
+        port: config.SANDBOX_PORT,
+        logger: log.child({ component: 'sandbox' }) as FastifyBaseLogger,
+      });
+  const registry = createRegistryClient({
+    url: sandbox?.registryUrl ?? (config.ONDC_REGISTRY_URL as string),
+    authorize: (body) => signAuthorization(body, identity.key),
+    cacheTtlMs: REGISTRY_CACHE_MS,
+  });
+  const buyer = createBuyerApp({
+    key: identity.key,
+    registry,
+    gatewayUrl: sandbox?.gatewayUrl ?? (config.ONDC_GATEWAY_URL as string),
+    coreVersion: config.ONDC_CORE_VERSION,
+    now: () => new Date(),
+  });
+  if (sandbox) log.info({ url: sandbox.url, sellers: sandbox.entries().length - 1 }, 'sandbox ONDC network listening');
+
+  let callbackServer: FastifyInstance | undefined;
+  let refresh: NodeJS.Timeout | undefined;
+
+  async function ingest(): Promise<IngestReport> {
+    const started = performance.now();
+    const report = await pullNetworkCatalog({
+      buyer,
+      registry,
+      cities: splitList(config.ONDC_CITIES),
+      deadlineMs: config.ONDC_SEARCH_TIMEOUT_MS,
+    });
+    if (report.catalog.products.length > 0) await catalog.load(report.catalog);
+    log.info(
+      {
+        products: report.catalog.products.length,
+        providers: report.catalog.providers.length,
+        sellers: `${report.sellersAnswered}/${report.sellersExpected}`,
+        problems: report.problems.length,
+        ms: Math.round(performance.now() - started),
+      },
+      'catalog pulled from the network',
+    );
+    for (const problem of report.problems.slice(0, 20)) log.warn({ problem }, 'catalog problem');
+    return report;
+  }
+
+  async function connect(callbackBase?: string): Promise<IngestReport> {
+    let base = callbackBase;
+    if (!base) {
+      callbackServer = Fastify({ loggerInstance: log.child({ component: 'callbacks' }) as FastifyBaseLogger });
+      await buyer.registerRoutes(callbackServer);
+      base = await callbackServer.listen({ host: '127.0.0.1', port: 0 });
+    }
+    const callbackUrl = config.ONDC_CALLBACK_URL ?? base;
+    buyer.setCallbackBase(callbackUrl);
+    sandbox?.subscribe(
+      registryEntry({
+        subscriberId: identity.key.subscriberId,
+        ukId: identity.key.uniqueKeyId,
+        type: 'BAP',
+        domain: '*',
+        city: '*',
+        url: callbackUrl,
+        publicKey: identity.publicKey,
+      }),
+    );
+    const report = await ingest();
+    if (config.CATALOG_REFRESH_MINUTES > 0) {
+      refresh = setInterval(() => {
+        ingest().catch((err: Error) => log.warn({ err: err.message }, 'catalog refresh failed; keeping the last catalog'));
+      }, config.CATALOG_REFRESH_MINUTES * 60_000);
+      refresh.unref();
+    }
+    return report;
+  }
 
   const deps: CoreDeps = {
     stores,
@@ -41,5 +130,19 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     ids: { random: (bytes) => randomBytes(bytes).toString('base64url') },
     settings: { sessionTtlSeconds: sessionTtlSeconds(config), maxCartLines: MAX_CART_LINES },
   };
-  return { config, deps, notes, close: () => stores.close() };
+  return {
+    config,
+    deps,
+    buyer,
+    sandbox,
+    notes,
+    connect,
+    close: async () => {
+      clearInterval(refresh);
+      await callbackServer?.close();
+      await buyer.close();
+      await sandbox?.close();
+      await stores.close();
+    },
+  };
 }

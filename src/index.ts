@@ -27,6 +27,7 @@ export interface Shop {
 export async function createShop(overrides: Record<string, string> = {}): Promise<Shop> {
   const config: Config = parseConfig({ ...readEnvSources(process.env), ...overrides });
   const runtime = await createRuntime(config, pino({ level: config.LOG_LEVEL }, pino.destination(2)));
+  await runtime.connect();
   const byName = new Map(ops.operations.map((op) => [op.name, op]));
   return {
     runtime,
@@ -42,7 +43,10 @@ export async function createShop(overrides: Record<string, string> = {}): Promis
 let shared: Promise<Runtime> | undefined;
 
 function sharedDeps() {
-  shared ??= createRuntime(loadConfig(), pino({ level: 'warn' }, pino.destination(2)));
+  shared ??= createRuntime(loadConfig(), pino({ level: 'warn' }, pino.destination(2))).then(async (runtime) => {
+    await runtime.connect();
+    return runtime;
+  });
   return shared.then((r) => r.deps);
 }
 

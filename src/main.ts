@@ -52,6 +52,10 @@ async function serve(): Promise<void> {
   const runtime = await createRuntime(config, log);
   const app = await buildApp({ runtime, logger: log });
   await app.listen({ port: config.PORT, host: config.HOST });
+  const { port } = app.server.address() as { port: number };
+  // Seller apps on this machine reach a wildcard listener on loopback.
+  const host = ['0.0.0.0', '::'].includes(config.HOST) ? '127.0.0.1' : config.HOST;
+  await runtime.connect(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
   onShutdown(async () => {
     await app.close();
     await runtime.close();
@@ -63,6 +67,7 @@ async function mcpStdio(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config, { stderr: true });
   const runtime = await createRuntime(config, log);
+  await runtime.connect();
   const close = await serveStdio(buildToolDefinitions(operations, runtime.deps, log));
   const stop = async () => {
     await close();

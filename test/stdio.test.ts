@@ -30,5 +30,5 @@ t.test('a shopping session over stdio', async (t) => {
   const results = (found.structuredContent as { results: Array<{ id: string; name: string }> }).results;
   t.ok(results.length > 0, 'search works over stdio');
   t.match((found.content as Array<{ text: string }>)[0]?.text, /Found \d+ product/);
-  t.match(stderr, /catalog loaded/, 'logs are written to stderr');
+  t.match(stderr, /catalog pulled from the network/, 'logs are written to stderr');
 });

@@ -88,6 +88,7 @@ export async function buildApp({ runtime, logger, operations = allOperations }: 
   });
 
   registerProbes(app, runtime);
+  await runtime.buyer.registerRoutes(app);
   registerOperationRoutes(app, operations, deps);
   registerMcpHttp(app, {
     tools: buildToolDefinitions(operations, deps, logger),

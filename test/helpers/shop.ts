@@ -26,7 +26,7 @@ export async function openTestShop(env: Record<string, string> = {}): Promise<Te
   const logger = pino({ level: 'silent' });
   const runtime = await createRuntime(config, logger);
   const app = await buildApp({ runtime, logger });
-  await app.ready();
+  await runtime.connect(await app.listen({ host: '127.0.0.1', port: 0 }));
   return {
     app,
     runtime,

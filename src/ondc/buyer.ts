@@ -1,0 +1,107 @@
+/**
+ * The buyer app (BAP): sends signed requests and awaits the signed callbacks they cause. Callbacks arrive on
+ * `/ondc/on_<action>` of the service's own HTTP server; `callbackBase` is set once that server listens.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ack } from './ack.js';
+import { CallbackHub, type Callback } from './callbacks.js';
+import { buildContext, newTransactionId, type BecknContext, type CoreVersion } from './context.js';
+import { searchMessage, type SearchRequest } from './messages.js';
+import type { RegistryClient } from './registry.js';
+import { createSender, SendError } from './sender.js';
+import { signedRoutes } from './signed-routes.js';
+import { verifyAuthorization, type SigningKey } from './signing.js';
+import type { OnSearchBody as CatalogBody } from './ingest.js';
+
+export const CALLBACK_PREFIX = '/ondc';
+
+/** An on_search as it arrives: a full Beckn context around the catalog. */
+export type OnSearchBody = CatalogBody & { context: BecknContext };
+
+export interface BuyerAppOptions {
+  key: SigningKey;
+  registry: RegistryClient;
+  gatewayUrl: string;
+  coreVersion: CoreVersion;
+  now: () => Date;
+  timeoutMs?: number;
+}
+
+export class NetworkError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'NetworkError';
+  }
+}
+
+export function createBuyerApp(opts: BuyerAppOptions) {
+  const hub = new CallbackHub();
+  const sender = createSender({ key: opts.key, timeoutMs: opts.timeoutMs });
+  let callbackBase: string | undefined;
+
+  function self() {
+    if (!callbackBase) throw new NetworkError('the buyer app has no callback URL yet: the HTTP server is not listening');
+    return { subscriberId: opts.key.subscriberId, uri: callbackBase };
+  }
+
+  const deliver = async ({ body }: { body: { context: BecknContext } }) => {
+    hub.deliver(body.context.message_id, { from: body.context.bpp_id ?? '', body, receivedAt: Date.now() });
+    // Late and unsolicited callbacks are acknowledged too: they are valid messages, just not awaited.
+    return ack();
+  };
+
+  async function registerRoutes(app: FastifyInstance): Promise<void> {
+    await app.register(signedRoutes, {
+      prefix: CALLBACK_PREFIX,
+      realm: opts.key.subscriberId,
+      verify: (raw, header) => verifyAuthorization(raw, header, (s, k) => opts.registry.publicKey(s, k)),
+      expectBapId: opts.key.subscriberId,
+      codes: { badSignature: '20001', badRequest: '20000' },
+      routes: [{ action: 'on_search', handle: deliver }],
+    });
+  }
+
+  /**
+   * Searches through the gateway and gathers on_search callbacks until `expectSellers` answered or the deadline.
+   * The sellers that serve the domain and city come from the registry.
+   */
+  async function search(args: { domain: string; city: string; request: SearchRequest; expectSellers: number; deadlineMs: number }): Promise<Callback<OnSearchBody>[]> {
+    const context = buildContext({
+      domain: args.domain,
+      city: args.city,
+      action: 'search',
+      coreVersion: opts.coreVersion,
+      bap: self(),
+      transactionId: newTransactionId(),
+      now: opts.now(),
+    });
+    const awaited = hub.expect<OnSearchBody>(context.message_id, { count: args.expectSellers, deadlineMs: args.deadlineMs });
+    let sent;
+    try {
+      sent = await sender.send(`${opts.gatewayUrl.replace(/\/+$/, '')}/search`, { context, message: searchMessage(args.request) });
+    } catch (err) {
+      hub.cancel(context.message_id);
+      await awaited.catch(() => undefined);
+      throw new NetworkError(`the gateway could not be reached: ${(err as SendError).message}`, { cause: err });
+    }
+    if (!sent.ack) {
+      hub.cancel(context.message_id);
+      await awaited.catch(() => undefined);
+      throw new NetworkError(`the gateway refused the search (${sent.status}): ${JSON.stringify(sent.body?.error ?? sent.body)}`);
+    }
+    return awaited;
+  }
+
+  return {
+    subscriberId: opts.key.subscriberId,
+    registerRoutes,
+    setCallbackBase: (url: string) => {
+      callbackBase = `${url.replace(/\/+$/, '')}${CALLBACK_PREFIX}`;
+    },
+    search,
+    pendingCallbacks: () => hub.pending,
+    close: () => sender.close(),
+  };
+}
+
+export type BuyerApp = ReturnType<typeof createBuyerApp>;
