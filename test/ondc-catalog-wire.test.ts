@@ -6,7 +6,7 @@ import type { OnSearchCatalog, WireItem, WireProvider, WireTag } from '../src/on
 import { onSearchCatalog } from '../src/sandbox/bpp/catalog-wire.js';
 import { generateCatalog, SANDBOX_SELLERS } from '../src/sandbox/catalog/index.js';
 
-const SAMPLE_FILE = new URL('../../shared/ondc/samples/ret10-1.2.0-flow8-search.json', import.meta.url);
+const SAMPLE_FILE = new URL('./fixtures/ondc-samples/ret10-1.2.0-flow8-search.json', import.meta.url);
 const sample = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')) as { payload: { on_search_full_catalog_refresh: OnSearchBody } };
 /** A fresh copy each time, so a test may break it. */
 const sampleBody = (): OnSearchBody => structuredClone(sample.payload.on_search_full_catalog_refresh);

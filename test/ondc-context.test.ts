@@ -59,7 +59,7 @@ t.test('incoming contexts are checked field by field', async (t) => {
 
 t.test('the contexts in the real sample flows pass the same checks', async (t) => {
   const { readFileSync } = await import('node:fs');
-  const flow = JSON.parse(readFileSync('../shared/ondc/samples/ret10-1.2.0-flow2-delivered.json', 'utf8'));
+  const flow = JSON.parse(readFileSync('test/fixtures/ondc-samples/ret10-1.2.0-flow2-delivered.json', 'utf8'));
   const entries = Object.entries(flow.payload) as Array<[string, { context: { action: string } }]>;
   t.ok(entries.length >= 10);
   for (const [name, msg] of entries) {
