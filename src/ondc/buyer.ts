@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ack } from './ack.js';
 import { CallbackHub, type Callback } from './callbacks.js';
-import { buildContext, newTransactionId, type BecknContext, type CoreVersion } from './context.js';
+import { buildContext, newTransactionId, REQUEST_ACTIONS, type BecknContext, type CoreVersion, type RequestAction } from './context.js';
 import { searchMessage, type SearchRequest } from './messages.js';
 import type { RegistryClient } from './registry.js';
 import { createSender, SendError } from './sender.js';
@@ -17,6 +17,13 @@ export const CALLBACK_PREFIX = '/ondc';
 
 /** An on_search as it arrives: a full Beckn context around the catalog. */
 export type OnSearchBody = CatalogBody & { context: BecknContext };
+
+/** A callback as the buyer app receives it: context, message and, for business failures, the seller's error. */
+export interface CallbackBody<T = unknown> {
+  context: BecknContext;
+  message: T;
+  error?: { type: string; code: string; message?: string };
+}
 
 export interface BuyerAppOptions {
   key: SigningKey;
@@ -57,7 +64,7 @@ export function createBuyerApp(opts: BuyerAppOptions) {
       verify: (raw, header) => verifyAuthorization(raw, header, (s, k) => opts.registry.publicKey(s, k)),
       expectBapId: opts.key.subscriberId,
       codes: { badSignature: '20001', badRequest: '20000' },
-      routes: [{ action: 'on_search', handle: deliver }],
+      routes: REQUEST_ACTIONS.map((action) => ({ action: `on_${action}` as const, handle: deliver })),
     });
   }
 
@@ -92,8 +99,66 @@ export function createBuyerApp(opts: BuyerAppOptions) {
     return awaited;
   }
 
+  async function sellerUri(bppId: string): Promise<string> {
+    const entry = (await opts.registry.lookup({ subscriber_id: bppId, type: 'BPP' }))[0];
+    if (!entry) throw new NetworkError(`the registry does not know seller app ${bppId}`);
+    return entry.subscriber_url;
+  }
+
+  /**
+   * Sends one request to a seller app and awaits its one callback. Returns the callback body, including a
+   * business error the seller put in it (out of stock, not serviceable); throws NetworkError when the request is
+   * refused, cannot be sent, or no callback comes before the deadline.
+   */
+  async function call<T>(args: {
+    action: RequestAction;
+    bppId: string;
+    domain: string;
+    city: string;
+    transactionId: string;
+    /** The latest timestamp of this transaction so far, so the new one is later. */
+    after?: string;
+    message: unknown;
+    deadlineMs: number;
+  }): Promise<CallbackBody<T>> {
+    const bppUri = await sellerUri(args.bppId);
+    const context = buildContext({
+      domain: args.domain,
+      city: args.city,
+      action: args.action,
+      coreVersion: opts.coreVersion,
+      bap: self(),
+      bpp: { subscriberId: args.bppId, uri: bppUri },
+      transactionId: args.transactionId,
+      now: opts.now(),
+      after: args.after,
+    });
+    const awaited = hub.expect<CallbackBody<T>>(context.message_id, { count: 1, deadlineMs: args.deadlineMs });
+    const fail = async (message: string, cause?: unknown) => {
+      hub.cancel(context.message_id);
+      await awaited.catch(() => undefined);
+      return new NetworkError(message, { cause });
+    };
+    let sent;
+    try {
+      sent = await sender.send(`${bppUri.replace(/\/+$/, '')}/${args.action}`, { context, message: args.message });
+    } catch (err) {
+      throw await fail(`seller app ${args.bppId} could not be reached: ${(err as Error).message}`, err);
+    }
+    if (!sent.ack) {
+      throw await fail(`seller app ${args.bppId} refused ${args.action} (${sent.status}): ${JSON.stringify(sent.body?.error ?? sent.body)}`);
+    }
+    try {
+      const [callback] = await awaited;
+      return callback!.body;
+    } catch (err) {
+      throw new NetworkError(`seller app ${args.bppId} did not answer ${args.action} within ${args.deadlineMs} ms`, { cause: err });
+    }
+  }
+
   return {
     subscriberId: opts.key.subscriberId,
+    call,
     registerRoutes,
     setCallbackBase: (url: string) => {
       callbackBase = `${url.replace(/\/+$/, '')}${CALLBACK_PREFIX}`;

@@ -23,3 +23,23 @@ export function searchMessage(req: SearchRequest): { intent: Record<string, unkn
   if (req.categoryId) intent['category'] = { id: req.categoryId };
   return { intent };
 }
+
+export interface SelectRequest {
+  providerId: string;
+  locationId: string;
+  items: Array<{ itemId: string; count: number }>;
+  /** Delivery pincode and point. */
+  areaCode: string;
+  gps: string;
+}
+
+/** One provider per select: a cart with items of two providers is two transactions. */
+export function selectMessage(req: SelectRequest): { order: Record<string, unknown> } {
+  return {
+    order: {
+      provider: { id: req.providerId, locations: [{ id: req.locationId }] },
+      items: req.items.map((i) => ({ id: i.itemId, location_id: req.locationId, quantity: { count: i.count } })),
+      fulfillments: [{ end: { location: { gps: req.gps, address: { area_code: req.areaCode } } } }],
+    },
+  };
+}
