@@ -7,12 +7,16 @@ import { createLogger } from './logger.js';
 import { buildToolDefinitions } from './mcp/server.js';
 import { serveStdio } from './mcp/stdio.js';
 import { operations } from './core/operations/index.js';
+import type { FastifyBaseLogger } from 'fastify';
+import { generateCatalog } from './sandbox/catalog/index.js';
+import { startSandboxNetwork } from './sandbox/network.js';
 
 const USAGE = `Usage: ondc-shop <command>
 
 Commands:
   serve   REST API under /api/v1, MCP at /mcp, API docs at /docs (default)
   mcp     MCP over stdio, for desktop assistants (logs go to stderr)
+  sandbox the local ONDC network alone (registry, gateway, seller apps) for any buyer app, on SANDBOX_PORT
   help    this text
 
 Configuration comes from the environment and a .env file; see .env.example.`;
@@ -78,8 +82,34 @@ async function mcpStdio(): Promise<void> {
   onShutdown(stop);
 }
 
+async function sandboxAlone(): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config);
+  const network = await startSandboxNetwork({
+    catalog: generateCatalog({ seed: config.SANDBOX_SEED, productsPerProvider: config.SANDBOX_PRODUCTS_PER_PROVIDER }),
+    seed: config.SANDBOX_SEED,
+    host: config.HOST,
+    port: config.SANDBOX_PORT,
+    logger: log as FastifyBaseLogger,
+  });
+  const sellers = network.entries().filter((e) => e.type === 'BPP');
+  log.info(
+    {
+      registry: `${network.registryUrl}/v2.0/lookup`,
+      subscribe: `${network.registryUrl}/subscribe`,
+      gateway: `${network.gatewayUrl}/search`,
+      sellers: sellers.map((s) => ({ id: s.subscriber_id, url: s.subscriber_url, domain: s.domain, city: s.city })),
+    },
+    'sandbox ONDC network ready',
+  );
+  onShutdown(async () => {
+    await network.close();
+    log.flush();
+  });
+}
+
 const command = process.argv[2] ?? 'serve';
-const commands: Record<string, () => Promise<void>> = { serve, mcp: mcpStdio };
+const commands: Record<string, () => Promise<void>> = { serve, mcp: mcpStdio, sandbox: sandboxAlone };
 const run = commands[command];
 if (!run) {
   process.stdout.write(`${USAGE}\n`);

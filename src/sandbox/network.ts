@@ -60,7 +60,7 @@ export async function startSandboxNetwork(opts: SandboxNetworkOptions): Promise<
   pending.push(() => subscribe({ ...gateway.entry, subscriber_url: `${url}/gateway` }));
   const gatewaySender = newSender(gateway);
 
-  await app.register(sandboxRegistry, { prefix: '/registry', entries });
+  await app.register(sandboxRegistry, { prefix: '/registry', entries, subscribe });
 
   await app.register(signedRoutes, {
     prefix: '/gateway',

@@ -6,9 +6,19 @@ import type { FastifyPluginAsync } from 'fastify';
 import { keepRawJson } from '../ondc/raw-json.js';
 import type { LookupQuery, RegistryEntry } from '../ondc/registry.js';
 import { SignatureError, verifyAuthorization } from '../ondc/signing.js';
+import { registryEntry } from './identities.js';
 
 export interface SandboxRegistryOptions {
   entries: () => RegistryEntry[];
+  /** Adds a buyer app to the network (sandbox only: ONDC's registry has its own onboarding). */
+  subscribe: (entry: RegistryEntry) => void;
+}
+
+interface SubscribeBody {
+  subscriber_id?: unknown;
+  ukId?: unknown;
+  subscriber_url?: unknown;
+  signing_public_key?: unknown;
 }
 
 const FILTERS = ['subscriber_id', 'ukId', 'type', 'domain', 'city', 'country'] as const;
@@ -42,5 +52,41 @@ export const sandboxRegistry: FastifyPluginAsync<SandboxRegistryOptions> = async
       return reply.code(400).send({ error: { code: '1050', message: 'lookup body must be a JSON object of filters' } });
     }
     return matchEntries(opts.entries(), query);
+  });
+
+  /**
+   * A buyer app joins by posting its subscriber id, key id, callback URL and public key, signed with that very
+   * key: proof that it holds the private half. Sellers then accept its requests and it can verify their callbacks.
+   */
+  app.post('/subscribe', async (request, reply) => {
+    const body = (request.body ?? {}) as SubscribeBody;
+    const fields = ['subscriber_id', 'ukId', 'subscriber_url', 'signing_public_key'] as const;
+    const missing = fields.filter((k) => typeof body[k] !== 'string' || (body[k] as string).length === 0);
+    if (missing.length > 0) return reply.code(400).send({ error: { code: '1050', message: `missing ${missing.join(', ')}` } });
+    const entry = body as Record<(typeof fields)[number], string>;
+    if (!/^https?:\/\/\S+$/.test(entry.subscriber_url)) {
+      return reply.code(400).send({ error: { code: '1050', message: 'subscriber_url must be an http(s) URL' } });
+    }
+    try {
+      const signer = await verifyAuthorization(request.rawBody ?? '', request.headers.authorization ?? '', async () => entry.signing_public_key);
+      if (signer.subscriberId !== entry.subscriber_id || signer.uniqueKeyId !== entry.ukId) {
+        throw new SignatureError('bad_signature', 'the keyId of the signature names another subscriber');
+      }
+    } catch (err) {
+      if (!(err instanceof SignatureError)) throw err;
+      return reply.code(401).send({ error: { code: '1000', message: `subscribe must be signed with the key being registered: ${err.message}` } });
+    }
+    opts.subscribe(
+      registryEntry({
+        subscriberId: entry.subscriber_id,
+        ukId: entry.ukId,
+        type: 'BAP',
+        domain: '*',
+        city: '*',
+        url: entry.subscriber_url,
+        publicKey: entry.signing_public_key,
+      }),
+    );
+    return { message: { ack: { status: 'ACK' } } };
   });
 };
