@@ -17,6 +17,7 @@
  * - provider cod: our extension, else whether any item is available on cash on delivery;
  * - ratings: 0 when absent; search tags: our extension's keywords, else brand, categories and veg.
  */
+import { isIsoDuration } from './duration.js';
 import {
   productId,
   type GeoPoint,
@@ -53,7 +54,6 @@ const CITY_CODE = /^std:\d{3,5}$/;
 const RUPEES = /^(\d+)(?:\.(\d{1,2}))?$/;
 const COUNT = /^\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
-const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 const PINCODE = /^\d{6}$/;
 /** ONDC's "no cap per order". */
 const NO_CAP = 99;
@@ -496,7 +496,7 @@ function flagOf(raw: unknown): boolean | undefined {
 
 function durationOf(raw: unknown): string | null {
   const s = str(raw)?.trim() ?? '';
-  return DURATION.test(s) ? s : null;
+  return isIsoDuration(s) ? s : null;
 }
 
 /** Ratings arrive as "4", "4.0" or 4; anything outside 0..5 counts as unrated. */
