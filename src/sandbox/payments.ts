@@ -1,0 +1,121 @@
+/**
+ * The sandbox payment gateway: the subset of Razorpay's REST API the buyer app uses (create and fetch orders,
+ * fetch payments, an order's payments), with Razorpay's Basic auth, validation and error bodies, plus a checkout
+ * page standing in for Razorpay's hosted checkout. Point the Razorpay adapter at its base URL to use it.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { createLedger, razorpayError, type Answer, type Ledger, type PayMethod, type PayOutcome } from '../payments/sandbox/ledger.js';
+import { PAGE_SECURITY_HEADERS, checkoutPage, missingPage, paidPage, refusedPage } from '../payments/sandbox/page.js';
+
+export interface SandboxPaymentsOptions {
+  keyId: string;
+  keySecret: string;
+  /** Where the checkout pages live under the plugin's prefix; the adapter's checkoutBaseUrl is base URL + this. */
+  checkoutPath?: string;
+  now?: () => Date;
+}
+
+export const DEFAULT_CHECKOUT_PATH = '/checkout';
+
+/** The adapter settings for a sandbox mounted at `baseUrl` (origin plus the plugin's prefix). */
+export function sandboxGatewayUrls(baseUrl: string, checkoutPath = DEFAULT_CHECKOUT_PATH) {
+  const base = baseUrl.replace(/\/+$/, '');
+  return { baseUrl: base, checkoutBaseUrl: `${base}${checkoutPath}` };
+}
+
+const OUTCOMES = new Set<PayOutcome>(['success', 'failure', 'authorized']);
+const METHODS = new Set<PayMethod>(['upi', 'card']);
+const FORM = 'application/x-www-form-urlencoded';
+
+interface IdParams {
+  id: string;
+}
+
+export const sandboxPayments: FastifyPluginAsync<SandboxPaymentsOptions> = async (app, opts) => {
+  if (!opts.keyId || !opts.keySecret) throw new Error('sandbox payments need a key id and a key secret');
+  const ledger = createLedger({ keySecret: opts.keySecret, now: opts.now ?? (() => new Date()) });
+  await app.register(async (api) => apiRoutes(api, ledger, opts), { prefix: '/v1' });
+  await app.register(async (checkout) => checkoutRoutes(checkout, ledger), { prefix: opts.checkoutPath ?? DEFAULT_CHECKOUT_PATH });
+};
+
+function send<T>(reply: FastifyReply, answer: Answer<T>) {
+  return answer.ok ? reply.send(answer.value) : reply.code(answer.status).send(answer.body);
+}
+
+/** Compares digests, so neither the secret's length nor its prefix leaks through timing. */
+function basicAuthCheck(keyId: string, keySecret: string) {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  const expected = digest(`${keyId}:${keySecret}`);
+  return (header: string | undefined): 'missing' | 'invalid' | 'ok' => {
+    const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+    if (!match?.[1]) return header ? 'invalid' : 'missing';
+    return timingSafeEqual(digest(Buffer.from(match[1], 'base64').toString('utf8')), expected) ? 'ok' : 'invalid';
+  };
+}
+
+const authFailure = (description: string) => razorpayError(description, { source: 'NA', step: 'NA', reason: 'NA' });
+
+async function apiRoutes(api: FastifyInstance, ledger: Ledger, opts: SandboxPaymentsOptions) {
+  const check = basicAuthCheck(opts.keyId, opts.keySecret);
+  api.addHook('onRequest', async (request, reply) => {
+    const verdict = check(request.headers.authorization);
+    if (verdict === 'missing') return reply.code(401).send(authFailure('Please provide your api key for authentication purposes.'));
+    if (verdict === 'invalid') return reply.code(401).send(authFailure('The api key provided is invalid'));
+  });
+  api.setErrorHandler(apiErrorHandler);
+  api.setNotFoundHandler((_request, reply) => reply.code(404).send(authFailure('The requested URL was not found on the server.')));
+
+  api.post('/orders', async (request, reply) => send(reply, ledger.createOrder(request.body)));
+  api.get<{ Params: IdParams }>('/orders/:id', async (request, reply) => send(reply, ledger.order(request.params.id)));
+  api.get<{ Params: IdParams }>('/orders/:id/payments', async (request, reply) => send(reply, ledger.orderPayments(request.params.id)));
+  api.get<{ Params: IdParams }>('/payments/:id', async (request, reply) => send(reply, ledger.payment(request.params.id)));
+}
+
+/** Body-parsing failures answer in Razorpay's error shape, like everything else under /v1. */
+function apiErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return reply.code(400).send(razorpayError(`The request could not be read: ${error.message}`));
+  request.log.error({ err: error }, 'sandbox payments failed');
+  return reply.code(500).send(razorpayError('The server encountered an error. The incident has been reported to admins.', {
+    code: 'SERVER_ERROR', source: 'NA', step: 'NA', reason: 'NA',
+  }));
+}
+
+interface PayBody {
+  outcome?: unknown;
+  method?: unknown;
+}
+
+function readPayBody(body: unknown): { outcome: PayOutcome; method: PayMethod } | string {
+  const { outcome = 'success', method = 'upi' } = (typeof body === 'object' && body !== null ? body : {}) as PayBody;
+  if (!OUTCOMES.has(outcome as PayOutcome)) return `outcome must be one of ${[...OUTCOMES].join(', ')}`;
+  if (!METHODS.has(method as PayMethod)) return `method must be one of ${[...METHODS].join(', ')}`;
+  return { outcome: outcome as PayOutcome, method: method as PayMethod };
+}
+
+function html(reply: FastifyReply, status: number, page: string) {
+  return reply.code(status).headers(PAGE_SECURITY_HEADERS).type('text/html; charset=utf-8').send(page);
+}
+
+async function checkoutRoutes(checkout: FastifyInstance, ledger: Ledger) {
+  // The Pay form posts form fields; scripts and tests post JSON. Both reach the same handler.
+  checkout.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
+  checkout.get<{ Params: { orderId: string } }>('/:orderId', async (request, reply) => {
+    const found = ledger.order(request.params.orderId);
+    return found.ok ? html(reply, 200, checkoutPage(found.value)) : html(reply, 404, missingPage());
+  });
+
+  checkout.post<{ Params: { orderId: string } }>('/:orderId/pay', async (request, reply) => {
+    const fromForm = (request.headers['content-type'] ?? '').startsWith(FORM);
+    const input = readPayBody(request.body);
+    const answer = typeof input === 'string'
+      ? { ok: false as const, status: 400, body: razorpayError(input) }
+      : ledger.pay(request.params.orderId, input.outcome, input.method);
+    if (!fromForm) return answer.ok ? reply.send(answer.value.handler) : reply.code(answer.status).send(answer.body);
+    return answer.ok ? html(reply, 200, paidPage(answer.value.handler)) : html(reply, answer.status, refusedPage(answer.body));
+  });
+}
