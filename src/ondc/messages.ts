@@ -43,3 +43,251 @@ export function selectMessage(req: SelectRequest): { order: Record<string, unkno
     },
   };
 }
+
+// ---- init, confirm, status ----
+
+export type PaymentType = 'ON-ORDER' | 'ON-FULFILLMENT';
+export type PaymentStatus = 'PAID' | 'NOT-PAID';
+
+/** A postal address as the buyer gives it. */
+export interface PostalAddress {
+  /** House, door or floor: ONDC's address `name`. */
+  name: string;
+  building: string;
+  locality: string;
+  city: string;
+  state: string;
+  /** The six-digit pincode. */
+  areaCode: string;
+}
+
+/** A buyer's address as ONDC carries it in billing and in the delivery end. */
+export interface WireBuyerAddress {
+  name: string;
+  building: string;
+  locality: string;
+  city: string;
+  state: string;
+  country: 'IND';
+  area_code: string;
+}
+
+export interface WireBilling {
+  name: string;
+  address: WireBuyerAddress;
+  phone: string;
+  email: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WireTagList {
+  code: string;
+  list: Array<{ code: string; value: string }>;
+}
+
+export interface WireQuote {
+  price: { currency: string; value: string };
+  breakup: Array<Record<string, unknown> & { price: { currency: string; value: string } }>;
+  ttl?: string;
+}
+
+/** A person the order is billed to or delivered to. */
+export interface BuyerParty {
+  name: string;
+  address: PostalAddress;
+  /** Ten digits, no country code. */
+  phone: string;
+  email: string;
+}
+
+export interface InitRequest {
+  providerId: string;
+  locationId: string;
+  /** The delivery fulfillment the seller named in on_select. */
+  fulfillmentId: string;
+  items: Array<{ itemId: string; count: number }>;
+  billing: BuyerParty;
+  /** When the billing details were entered; init and confirm carry the same billing, its times included. */
+  billingAt: string;
+  /** Where the order goes: "lat,lon" and the address, with the receiver's contact. */
+  delivery: BuyerParty & { gps: string };
+  /** `ON-FULFILLMENT` asks for cash on delivery; left out, the seller takes the order as prepaid (`ON-ORDER`). */
+  paymentType?: PaymentType;
+}
+
+const PINCODE = /^\d{6}$/;
+const PHONE = /^\d{10}$/;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+/** ONDC's limit on name + building + locality together. */
+const MAX_ADDRESS_LINES = 190;
+const MIN_ADDRESS_PART = 4;
+
+/**
+ * ONDC's address rules, one sentence per broken rule naming the field: name, building and locality each longer
+ * than 3 characters and all different (validators refuse a form filled with one value thrice), together under
+ * 190 characters, a six-digit pincode.
+ */
+export function addressProblems(address: Partial<Record<keyof WireBuyerAddress, unknown>> | undefined, field: string): string[] {
+  if (!address || typeof address !== 'object') return [`${field} is required`];
+  const problems: string[] = [];
+  const parts = (['name', 'building', 'locality'] as const).map((k) => [k, typeof address[k] === 'string' ? (address[k] as string).trim() : ''] as const);
+  for (const [key, value] of parts) {
+    if (value.length < MIN_ADDRESS_PART) problems.push(`${field}.${key} must be longer than 3 characters`);
+  }
+  const distinct = new Set(parts.map(([, v]) => v.toLowerCase()));
+  if (distinct.size < parts.length) problems.push(`${field}.name, building and locality must all be different`);
+  const length = parts.reduce((n, [, v]) => n + v.length, 0);
+  if (length >= MAX_ADDRESS_LINES) problems.push(`${field}.name, building and locality together must be under ${MAX_ADDRESS_LINES} characters (are ${length})`);
+  for (const key of ['city', 'state'] as const) {
+    if (typeof address[key] !== 'string' || !(address[key] as string).trim()) problems.push(`${field}.${key} is required`);
+  }
+  if (typeof address.area_code !== 'string' || !PINCODE.test(address.area_code)) problems.push(`${field}.area_code must be a 6-digit pincode`);
+  return problems;
+}
+
+/** Phone and email of a contact; the same rules for billing and for the delivery end. */
+export function contactProblems(contact: { phone?: unknown; email?: unknown } | undefined, field: string): string[] {
+  const problems: string[] = [];
+  if (typeof contact?.phone !== 'string' || !PHONE.test(contact.phone)) problems.push(`${field}.phone must be 10 digits`);
+  if (typeof contact?.email !== 'string' || !EMAIL.test(contact.email)) problems.push(`${field}.email must be an email address`);
+  return problems;
+}
+
+function wireAddress(a: PostalAddress): WireBuyerAddress {
+  return { name: a.name, building: a.building, locality: a.locality, city: a.city, state: a.state, country: 'IND', area_code: a.areaCode };
+}
+
+function fail(problems: string[]): void {
+  if (problems.length > 0) throw new Error(problems.join('; '));
+}
+
+function checkInit(req: InitRequest): void {
+  const problems: string[] = [];
+  if (!req.providerId || !req.locationId || !req.fulfillmentId) problems.push('providerId, locationId and fulfillmentId are required');
+  if (req.items.length === 0) problems.push('items must not be empty');
+  req.items.forEach((i, n) => {
+    if (!Number.isInteger(i.count) || i.count < 1) problems.push(`items[${n}].count must be a whole number of at least 1`);
+  });
+  if (!req.billing.name.trim()) problems.push('billing.name is required');
+  problems.push(...addressProblems(wireAddress(req.billing.address), 'billing.address'));
+  problems.push(...contactProblems(req.billing, 'billing'));
+  problems.push(...addressProblems(wireAddress(req.delivery.address), 'delivery.address'));
+  problems.push(...contactProblems(req.delivery, 'delivery'));
+  if (!/^-?\d+(\.\d+)?, ?-?\d+(\.\d+)?$/.test(req.delivery.gps)) problems.push('delivery.gps must be "lat,lon"');
+  fail(problems);
+}
+
+function billingOf(req: InitRequest): WireBilling {
+  const { name, address, phone, email } = req.billing;
+  return { name, address: wireAddress(address), phone, email, created_at: req.billingAt, updated_at: req.billingAt };
+}
+
+function endOf(req: InitRequest) {
+  return {
+    location: { gps: req.delivery.gps, address: wireAddress(req.delivery.address) },
+    contact: { phone: req.delivery.phone, email: req.delivery.email },
+  };
+}
+
+function orderItems(req: InitRequest) {
+  return req.items.map((i) => ({ id: i.itemId, location_id: req.locationId, fulfillment_id: req.fulfillmentId, quantity: { count: i.count } }));
+}
+
+/** The checkout step: who pays and where it goes. Throws, naming the field, when an ONDC address rule is broken. */
+export function initMessage(req: InitRequest): { order: Record<string, unknown> } {
+  checkInit(req);
+  return {
+    order: {
+      provider: { id: req.providerId, locations: [{ id: req.locationId }] },
+      items: orderItems(req),
+      billing: billingOf(req),
+      fulfillments: [{ id: req.fulfillmentId, type: 'Delivery', end: endOf(req) }],
+      ...(req.paymentType ? { payment: { type: req.paymentType } } : {}),
+    },
+  };
+}
+
+/** What the buyer app keeps of an on_init to confirm against: the seller's quote, payment terms and tags. */
+export interface OnInitOrder {
+  quote: WireQuote;
+  payment: Record<string, unknown>;
+  tags?: WireTagList[];
+}
+
+export interface ConfirmRequest {
+  /** Made by the buyer app, unique among its orders. */
+  orderId: string;
+  /** The same request the init was built from. */
+  init: InitRequest;
+  /** The order of the seller's on_init, as received. */
+  onInit: OnInitOrder;
+  /** Prepaid orders are `PAID` with the payment gateway's reference; cash on delivery is `NOT-PAID`. */
+  payment: { status: PaymentStatus; transactionId?: string };
+  /** The buyer app's GSTIN, stated in `bap_terms`. */
+  bapTaxNumber: string;
+  /** Who receives the delivery. */
+  recipientName: string;
+  /** The confirm's context timestamp: ONDC wants the order's created_at and updated_at equal to it. */
+  at: string;
+}
+
+function checkConfirm(req: ConfirmRequest): void {
+  checkInit(req.init);
+  const problems: string[] = [];
+  if (!req.orderId.trim()) problems.push('orderId is required');
+  if (!req.recipientName.trim()) problems.push('recipientName is required');
+  if (!req.bapTaxNumber.trim()) problems.push('bapTaxNumber is required');
+  if (!/^\d+\.\d{2}$/.test(req.onInit.quote?.price?.value ?? '')) problems.push('onInit.quote.price.value must be a decimal string with two places');
+  fail(problems);
+}
+
+function confirmPayment(req: ConfirmRequest): Record<string, unknown> {
+  return {
+    ...req.onInit.payment,
+    params: {
+      amount: req.onInit.quote.price.value,
+      currency: 'INR',
+      ...(req.payment.transactionId ? { transaction_id: req.payment.transactionId } : {}),
+    },
+    status: req.payment.status,
+    type: req.init.paymentType ?? 'ON-ORDER',
+  };
+}
+
+function confirmTags(req: ConfirmRequest): WireTagList[] {
+  const bppTerms = (req.onInit.tags ?? []).filter((t) => t.code === 'bpp_terms');
+  return [...structuredClone(bppTerms), { code: 'bap_terms', list: [{ code: 'tax_number', value: req.bapTaxNumber }] }];
+}
+
+/** Places the order on the terms of the on_init: its quote echoed untouched, the payment stated. */
+export function confirmMessage(req: ConfirmRequest): { order: Record<string, unknown> } {
+  checkConfirm(req);
+  return {
+    order: {
+      id: req.orderId,
+      state: 'Created',
+      provider: { id: req.init.providerId, locations: [{ id: req.init.locationId }] },
+      items: orderItems(req.init),
+      billing: billingOf(req.init),
+      fulfillments: [
+        {
+          id: req.init.fulfillmentId,
+          type: 'Delivery',
+          tracking: false,
+          end: { ...endOf(req.init), person: { name: req.recipientName } },
+        },
+      ],
+      quote: structuredClone(req.onInit.quote),
+      payment: confirmPayment(req),
+      tags: confirmTags(req),
+      created_at: req.at,
+      updated_at: req.at,
+    },
+  };
+}
+
+export function statusMessage(orderId: string): { order_id: string } {
+  if (!orderId.trim()) throw new Error('orderId is required');
+  return { order_id: orderId };
+}

@@ -1,15 +1,36 @@
 /**
  * One sandbox seller app (BPP). It verifies every incoming signature (through the signed-routes plugin), answers
  * ACK at once, and sends its result as a signed callback to the buyer app's bap_uri, as ONDC seller apps do.
+ *
+ * Checkout: init re-quotes and states the payment terms; confirm places the order on exactly those terms and
+ * takes the stock; status returns the order. A request the seller cannot even place in its flow (malformed, for
+ * another provider, a confirm with no init in its transaction) gets a NACK with code 30000 or 30004; business
+ * refusals travel in the callback's error: 40002, 30009, 30023, 30004 as at select, 40004 for a payment type not
+ * taken, 40003 for a quote not the one sent at init, 30019 for a cart or amount that does not match it, 30018 for
+ * an unknown order.
  */
 import type { Product, Provider } from '../../core/catalog.js';
 import { ack, nack, type OndcError } from '../../ondc/ack.js';
 import { rupeesString } from '../../core/money.js';
 import { buildContext, type BecknContext, type CoreVersion } from '../../ondc/context.js';
+import type { PaymentType } from '../../ondc/messages.js';
 import type { Sender } from '../../ondc/sender.js';
 import type { SignedRoute } from '../../ondc/signed-routes.js';
 import type { SandboxIdentity } from '../identities.js';
 import { onSearchCatalog } from './catalog-wire.js';
+import {
+  checkoutQuote,
+  confirmedOrder,
+  confirmRefusal,
+  initPayment,
+  onInitOrder,
+  paymentRefusal,
+  readCheckout,
+  requestedPaymentType,
+  type CheckoutParts,
+  type Store,
+} from './checkout.js';
+import { SellerOrderBook, type InitRecord, type SellerOrder } from './orders.js';
 import { quoteOrder, type OrderLine, type Quote } from './quote.js';
 import { matchIntent, readIntent } from './search.js';
 
@@ -61,6 +82,11 @@ export function callbackUrl(bapUri: string, action: string): string {
 export function createSellerApp(opts: SellerAppOptions) {
   const subscriberId = opts.identity.key.subscriberId;
   const self = () => ({ subscriberId, uri: opts.url() });
+  // Confirmed orders take stock from the seller's own copies, never from the catalog it was handed.
+  const products = opts.products.map((p) => ({ ...p }));
+  const fulfillmentId = `${opts.provider.id}-delivery`;
+  const book = new SellerOrderBook();
+  const stores = publishedStores(opts.provider, subscriberId);
 
   function replyContext(request: BecknContext): BecknContext {
     return buildContext({
@@ -78,8 +104,12 @@ export function createSellerApp(opts: SellerAppOptions) {
   }
 
   async function callback(request: BecknContext, message: unknown, error?: OndcError): Promise<void> {
-    const context = replyContext(request);
-    const url = callbackUrl(request.bap_uri, context.action);
+    await send(replyContext(request), message, error);
+  }
+
+  /** For answers that carry their own context's timestamp (an order's updated_at). */
+  async function send(context: BecknContext, message: unknown, error?: OndcError): Promise<void> {
+    const url = callbackUrl(context.bap_uri, context.action);
     try {
       const result = await opts.sender.send(url, { context, message, ...(error ? { error } : {}) });
       if (!result.ack) opts.onCallbackFailure(context.action, `${url} answered ${result.status} ${JSON.stringify(result.body)}`);
@@ -93,12 +123,12 @@ export function createSellerApp(opts: SellerAppOptions) {
     handle: async ({ body }) => {
       const context = body.context;
       if (context.city !== opts.provider.city || context.domain !== opts.provider.domain) return ack();
-      const products = matchIntent(opts.products, readIntent(body['message']));
+      const matched = matchIntent(products, readIntent(body['message']));
       const catalog = onSearchCatalog({
         bppId: subscriberId,
         bppUri: opts.url(),
         providers: [opts.provider],
-        products,
+        products: matched,
         coreVersion: context.core_version as CoreVersion,
       });
       // The answer travels as a callback after the ACK, never inside it.
@@ -107,21 +137,15 @@ export function createSellerApp(opts: SellerAppOptions) {
     },
   };
 
-  const byItemId = new Map(opts.products.map((p) => [p.itemId, p]));
+  const byItemId = new Map(products.map((p) => [p.itemId, p]));
 
   const select: SignedRoute = {
     action: 'select',
     handle: async ({ body }) => {
       const order = readOrder(body['message']);
       if (!order) return nack('JSON-SCHEMA-ERROR', '30000', 'message.order needs provider.id, items[] with id and quantity.count, and fulfillments[0].end.location');
-      if (order.providerId !== opts.provider.id) return nack('DOMAIN-ERROR', '30004', `Provider ${order.providerId} is not sold by ${subscriberId}`);
-      const quote = quoteOrder({
-        provider: opts.provider,
-        products: byItemId,
-        lines: order.lines,
-        areaCode: order.areaCode,
-        fulfillmentId: `${opts.provider.id}-delivery`,
-      });
+      if (order.providerId !== opts.provider.id) return foreignProvider(order.providerId);
+      const quote = quoteFor(order);
       setImmediate(() => void callback(body.context, onSelectMessage(order, quote, body.context.core_version as CoreVersion), quote.error));
       return ack();
     },
@@ -152,5 +176,159 @@ export function createSellerApp(opts: SellerAppOptions) {
     };
   }
 
-  return { id: subscriberId, routes: [search, select] };
+  function quoteFor(order: SelectOrder): Quote {
+    return quoteOrder({ provider: opts.provider, products: byItemId, lines: order.lines, areaCode: order.areaCode, fulfillmentId });
+  }
+
+  function foreignProvider(providerId: string) {
+    return nack('DOMAIN-ERROR', '30004', `Provider ${providerId} is not sold by ${subscriberId}`);
+  }
+
+  const ordered = (lines: OrderLine[]) => lines.map((l) => byItemId.get(l.itemId)).filter((p): p is Product => p !== undefined);
+
+  /** The store named in the order, else the one the first item ships from. */
+  function storeOf(order: SelectOrder): string {
+    const ids = new Set(opts.provider.locations.map((l) => l.id));
+    return order.locationIds.find((id) => ids.has(id)) ?? ordered(order.lines)[0]?.locationId ?? opts.provider.locations[0]?.id ?? '';
+  }
+
+  const init: SignedRoute = {
+    action: 'init',
+    handle: async ({ body }) => {
+      const order = readOrder(body['message']);
+      if (!order) return nack('JSON-SCHEMA-ERROR', '30000', 'message.order needs provider.id and items[] with id and quantity.count');
+      if (order.providerId !== opts.provider.id) return foreignProvider(order.providerId);
+      const { parts, problems } = readCheckout(body['message']);
+      if (problems.length > 0) return nack('JSON-SCHEMA-ERROR', '30000', problems.join('; '));
+      const { message, error } = answerInit(body.context, order, parts);
+      setImmediate(() => void callback(body.context, message, error));
+      return ack();
+    },
+  };
+
+  /** Re-quotes, states the payment terms and, when all is well, remembers them for the confirm. */
+  function answerInit(context: BecknContext, order: SelectOrder, parts: CheckoutParts) {
+    const quote = quoteFor(order);
+    const requested = requestedPaymentType(parts.payment);
+    const paymentError = paymentRefusal(requested, opts.provider, ordered(order.lines));
+    // a refused type is answered with the one the seller does take, so the buyer app can offer it instead
+    const paymentType = (paymentError ? 'ON-ORDER' : requested) as PaymentType;
+    const wireQuote = checkoutQuote(quote, context.core_version as CoreVersion);
+    const error = quote.error ?? paymentError;
+    if (error) {
+      book.forgetInit(context.transaction_id);
+    } else {
+      book.rememberInit({
+        transactionId: context.transaction_id,
+        bapId: context.bap_id,
+        lines: order.lines,
+        totalPaise: quote.totalPaise,
+        quote: wireQuote,
+        paymentType,
+        locationId: storeOf(order),
+        tat: quote.tat,
+      });
+    }
+    const payment = initPayment(opts.provider, paymentType, parts.payment);
+    const message = {
+      order: onInitOrder({ provider: opts.provider, locationIds: order.locationIds, lines: order.lines, parts, fulfillmentId, quote: wireQuote, payment }),
+    };
+    return { message, error };
+  }
+
+  const confirm: SignedRoute = {
+    action: 'confirm',
+    handle: async ({ body }) => {
+      const context = body.context;
+      const raw = (body['message'] as { order?: Record<string, unknown> } | undefined)?.order;
+      const orderId = raw?.['id'];
+      const order = readOrder(body['message']);
+      if (!order || typeof orderId !== 'string' || !orderId.trim()) {
+        return nack('JSON-SCHEMA-ERROR', '30000', 'message.order needs id, provider.id and items[] with id and quantity.count');
+      }
+      if (order.providerId !== opts.provider.id) return foreignProvider(order.providerId);
+      const existing = book.find(context.bap_id, orderId);
+      if (existing) return replayConfirm(context, existing);
+      const initRecord = book.initOf(context.transaction_id, context.bap_id);
+      // Out of sequence: there are no terms to confirm against, so no order can be answered with.
+      if (!initRecord) return nack('CONTEXT-ERROR', '30000', `No successful init in transaction ${context.transaction_id}: init before confirm`);
+      const { parts, problems } = readCheckout(body['message']);
+      if (problems.length > 0) return nack('JSON-SCHEMA-ERROR', '30000', problems.join('; '));
+      const refusal = confirmRefusal({ init: initRecord, lines: order.lines, quote: raw?.['quote'], payment: parts.payment, provider: opts.provider, products: byItemId });
+      const reply = replyContext(context);
+      if (refusal) {
+        setImmediate(() => void send(reply, { order: { id: orderId } }, refusal));
+        return ack();
+      }
+      const placed = place({ orderId, context, reply, init: initRecord, parts, raw: raw ?? {} });
+      setImmediate(() => void send(reply, { order: placed.wire }));
+      return ack();
+    },
+  };
+
+  /** The same order id again answers with the order already placed: nothing is created or taken twice. */
+  function replayConfirm(context: BecknContext, existing: SellerOrder) {
+    if (existing.transactionId !== context.transaction_id) {
+      return nack('CONTEXT-ERROR', '30000', `Order id ${existing.id} belongs to another transaction of this buyer app`);
+    }
+    setImmediate(() => void callback(context, { order: existing.wire }));
+    return ack();
+  }
+
+  function place(args: { orderId: string; context: BecknContext; reply: BecknContext; init: InitRecord; parts: CheckoutParts; raw: Record<string, unknown> }): SellerOrder {
+    const { init } = args;
+    for (const line of init.lines) {
+      const product = byItemId.get(line.itemId);
+      if (product) product.stock -= line.count;
+    }
+    const createdAt = typeof args.raw['created_at'] === 'string' ? args.raw['created_at'] : args.context.timestamp;
+    const wire = confirmedOrder({
+      orderId: args.orderId,
+      provider: opts.provider,
+      store: storeFor(init.locationId),
+      init,
+      parts: args.parts,
+      tags: args.raw['tags'],
+      createdAt,
+      at: args.reply.timestamp,
+      fulfillmentId,
+      products: ordered(init.lines),
+    });
+    const order: SellerOrder = { id: args.orderId, transactionId: init.transactionId, bapId: init.bapId, state: 'Accepted', lines: init.lines, wire };
+    book.add(order);
+    return order;
+  }
+
+  function storeFor(locationId: string): Store {
+    const found = stores.locations.find((l) => l.id === locationId) ?? stores.locations[0];
+    if (!found) throw new Error(`provider ${opts.provider.id} publishes no location`);
+    return { location: found, contact: stores.contact, name: opts.provider.name };
+  }
+
+  const status: SignedRoute = {
+    action: 'status',
+    handle: async ({ body }) => {
+      const context = body.context;
+      const orderId = (body['message'] as { order_id?: unknown } | undefined)?.order_id;
+      if (typeof orderId !== 'string' || !orderId.trim()) return nack('JSON-SCHEMA-ERROR', '30000', 'message.order_id is required');
+      const found = book.find(context.bap_id, orderId);
+      if (!found || found.transactionId !== context.transaction_id) {
+        const error: OndcError = { type: 'DOMAIN-ERROR', code: '30018', message: `Order ${orderId} not found in transaction ${context.transaction_id}` };
+        setImmediate(() => void callback(context, { order: { id: orderId } }, error));
+      } else {
+        setImmediate(() => void callback(context, { order: found.wire }));
+      }
+      return ack();
+    },
+  };
+
+  return { id: subscriberId, routes: [search, select, init, confirm, status] };
+}
+
+/** The provider's stores and contact exactly as its catalog publishes them, so on_confirm agrees with on_search. */
+function publishedStores(provider: Provider, bppId: string) {
+  const published = onSearchCatalog({ bppId, providers: [provider], products: [], coreVersion: '1.2.0' })['bpp/providers'][0];
+  const contact = published?.fulfillments[0]?.contact;
+  if (!published || !contact) throw new Error(`the catalog of ${provider.id} publishes no delivery contact`);
+  return { locations: published.locations.map(({ time: _time, circle: _circle, ...location }) => location), contact };
 }
