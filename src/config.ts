@@ -65,6 +65,11 @@ export const ConfigSchema = Type.Object({
     pattern: '^std:\\d{3,5}(,std:\\d{3,5})*$',
     description: 'Comma-separated std: city codes whose catalogs are pulled from the network',
   }),
+  ONDC_BAP_GSTIN: Type.String({
+    default: '29AABCO1234F1ZR',
+    pattern: '^[0-9]{2}[A-Z0-9]{13}$',
+    description: "This buyer app's GSTIN, stated in bap_terms when an order is placed",
+  }),
   ONDC_SEARCH_TIMEOUT_MS: Int(8000, 100, 60_000, 'How long a search waits for seller apps to answer'),
   CATALOG_REFRESH_MINUTES: Int(60, 0, 7 * 24 * 60, 'Pull full catalogs again this often; 0 = only at start'),
   SANDBOX_PORT: Int(0, 0, 65535, 'Port of the in-process sandbox network (registry, gateway, sellers) on 127.0.0.1; 0 = any free port'),

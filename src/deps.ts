@@ -5,6 +5,17 @@ import type { Logger } from 'pino';
 import { sessionTtlSeconds, splitList, type Config } from './config.js';
 import type { CoreDeps } from './core/operation.js';
 import { createBuyerApp, type BuyerApp } from './ondc/buyer.js';
+import {
+  appendToFlowLog,
+  CATALOG_ANSWER_TTL_SECONDS,
+  catalogAnswerOwner,
+  type CatalogAnswer,
+  type FlowLog,
+  type FlowLogEntry,
+} from './ondc/flow-log.js';
+import { createNetworkPort } from './ondc/network-port.js';
+import { noPayments, paymentPort } from './payments/core-port.js';
+import { createRazorpayGateway } from './payments/razorpay.js';
 import { buyerIdentity } from './ondc/identity.js';
 import { createRegistryClient } from './ondc/registry.js';
 import { signAuthorization } from './ondc/signing.js';
@@ -58,13 +69,42 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     authorize: (body) => signAuthorization(body, identity.key),
     cacheTtlMs: REGISTRY_CACHE_MS,
   });
+  const flowLogs = stores.documents<FlowLog>('flow_log');
+  const catalogAnswers = stores.documents<CatalogAnswer>('catalog_answer');
+  /** Sent catalog searches by transaction, until their on_search answers arrive (small, and cleared per pull). */
+  const pullSearches = new Map<string, FlowLogEntry>();
+  const recordCatalog = async (entry: FlowLogEntry) => {
+    const ctx = entry.body.context;
+    if (entry.direction === 'sent') {
+      if (pullSearches.size > 1000) pullSearches.clear();
+      pullSearches.set(ctx.transaction_id, entry);
+      return;
+    }
+    const search = pullSearches.get(ctx.transaction_id);
+    if (!search || !ctx.bpp_id) return;
+    await catalogAnswers.create(`${ctx.transaction_id}:${ctx.bpp_id}`, { search, onSearch: entry }, {
+      ttlSeconds: CATALOG_ANSWER_TTL_SECONDS,
+      owner: catalogAnswerOwner(ctx.bpp_id),
+    });
+  };
   const buyer = createBuyerApp({
     key: identity.key,
     registry,
     gatewayUrl: sandbox?.gatewayUrl ?? (config.ONDC_GATEWAY_URL as string),
     coreVersion: config.ONDC_CORE_VERSION,
     now: () => new Date(),
+    record: async (direction, body) => {
+      const entry: FlowLogEntry = { action: body.context.action, direction, at: new Date().toISOString(), body };
+      // Catalog pulls repeat every hour and run to megabytes: only each seller's latest answer is kept, briefly.
+      const catalogStep = body.context.action === 'search' || body.context.action === 'on_search';
+      await (catalogStep ? recordCatalog(entry) : appendToFlowLog(flowLogs, entry)).catch((err: Error) =>
+        log.warn({ err: err.message, action: body.context.action }, 'flow log write failed'),
+      );
+    },
   });
+  const payments = sandbox
+    ? paymentPort(createRazorpayGateway({ ...sandbox.payments, kind: 'sandbox' }))
+    : noPayments;
   if (sandbox) log.info({ url: sandbox.url, sellers: sandbox.entries().length - 1 }, 'sandbox ONDC network listening');
 
   let callbackServer: FastifyInstance | undefined;
@@ -126,6 +166,13 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   const deps: CoreDeps = {
     stores,
     catalog,
+    network: createNetworkPort(buyer, {
+      deadlineMs: config.ONDC_SEARCH_TIMEOUT_MS,
+      bapTaxNumber: config.ONDC_BAP_GSTIN,
+      flowLogs,
+      catalogAnswers,
+    }),
+    payments,
     clock: { now: () => new Date() },
     ids: { random: (bytes) => randomBytes(bytes).toString('base64url') },
     settings: { sessionTtlSeconds: sessionTtlSeconds(config), maxCartLines: MAX_CART_LINES },

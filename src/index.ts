@@ -68,6 +68,15 @@ export const updateCartQuantity = bindOperation(ops.updateCartQuantity, sharedDe
 export const removeFromCart = bindOperation(ops.removeFromCart, sharedDeps);
 export const clearCart = bindOperation(ops.clearCart, sharedDeps);
 export const getCartTotal = bindOperation(ops.getCartTotal, sharedDeps);
+export const selectItemsForOrder = bindOperation(ops.selectItemsForOrder, sharedDeps);
+export const initializeOrder = bindOperation(ops.initializeOrder, sharedDeps);
+export const createPayment = bindOperation(ops.createPayment, sharedDeps);
+export const verifyPayment = bindOperation(ops.verifyPayment, sharedDeps);
+export const confirmOrder = bindOperation(ops.confirmOrder, sharedDeps);
+export const getCheckout = bindOperation(ops.getCheckout, sharedDeps);
+export const getOrderStatus = bindOperation(ops.getOrderStatus, sharedDeps);
+export const listOrders = bindOperation(ops.listOrders, sharedDeps);
+export const getOrderOndcLog = bindOperation(ops.getOrderOndcLog, sharedDeps);
 
 export { operations } from './core/operations/index.js';
 export { DomainError };

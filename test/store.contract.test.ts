@@ -2,7 +2,7 @@
  * One contract for every Stores adapter, run against the embedded (LMDB) and the Redis adapter, followed by the
  * checks only one adapter can make (sweeping, key layout, Redis going away).
  */
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import { open } from 'lmdb';
 import { isDomainError } from '../src/core/errors.js';
 import type { Cart, Session, Stores } from '../src/core/ports.js';
 import { openEmbeddedStores } from '../src/store/embedded.js';
@@ -313,6 +314,263 @@ function contract(backend: Backend): void {
       t.equal(ids.length, 50);
       t.equal(new Set(ids).size, 50);
     });
+
+    documentContract(t, backend);
+  });
+}
+
+interface Note {
+  id: string;
+  count: number;
+  tags: string[];
+  detail?: { text: string; amounts: number[]; paid: boolean | null };
+}
+
+function note(id: string, count = 0): Note {
+  return { id, count, tags: ['a', 'ü'], detail: { text: `note ${id} ✓`, amounts: [1, 2.5, -3], paid: null } };
+}
+
+function bump(n: Note): Note {
+  return { ...n, count: n.count + 1 };
+}
+
+function ids(notes: Note[]): string[] {
+  return notes.map((n) => n.id);
+}
+
+/** A change that records whether it ran, for the "missing document" cases. */
+function spyChange(): { change: (n: Note) => Note; called: () => boolean } {
+  let called = false;
+  return {
+    change: (n) => {
+      called = true;
+      return n;
+    },
+    called: () => called,
+  };
+}
+
+/** Part of the one store contract; split out only to keep `contract` readable. */
+function documentContract(t: Test, backend: Backend): void {
+  t.test('documents: creates and reads a document', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    const notes = stores.documents<Note>('note');
+    const first = note('d-1');
+    t.equal(await notes.create('d-1', first), true);
+    t.same(await notes.get('d-1'), first, 'reads back what was stored');
+    t.equal(await notes.get('d-unknown'), null);
+    t.equal(stores.documents<Note>('note'), notes, 'the same kind gives the same store');
+    t.same(await stores.documents<Note>('note').get('d-1'), first);
+  });
+
+  t.test('documents: invalid kinds are refused', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    for (const kind of ['', 'Note', 'flow-log', 'v2', 'a:b', 'a b', 'ü', 'x'.repeat(41)]) {
+      t.throws(() => stores.documents(kind), /kind/, `refuses ${JSON.stringify(kind)}`);
+    }
+    for (const kind of ['x', 'flow_log', '_', 'x'.repeat(40)]) {
+      t.doesNotThrow(() => stores.documents(kind), `accepts ${JSON.stringify(kind)}`);
+    }
+  });
+
+  t.test('documents: create of an existing id returns false and keeps the first', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    const notes = stores.documents<Note>('note');
+    const first = note('dup', 1);
+    t.equal(await notes.create('dup', first, { owner: 'o-1' }), true);
+    t.equal(await notes.create('dup', note('dup', 2), { owner: 'o-2', ttlSeconds: 60 }), false);
+    t.same(await notes.get('dup'), first);
+    t.same(ids(await notes.listByOwner('o-1', 10)), ['dup'], 'the first owner keeps it');
+    t.same(await notes.listByOwner('o-2', 10), [], 'the refused create indexed nothing');
+  });
+
+  t.test('documents: concurrent creates of one id let exactly one through', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    const notes = stores.documents<Note>('note');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => notes.create('race', note('race', i), { owner: 'o' })),
+    );
+    t.equal(results.filter(Boolean).length, 1);
+    const winner = results.indexOf(true);
+    t.equal((await notes.get('race'))?.count, winner, 'the winner is what is stored');
+    t.equal((await notes.listByOwner('o', 10)).length, 1, 'indexed once');
+  });
+
+  t.test('documents: update changes and returns the new document', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    const notes = stores.documents<Note>('note');
+    await notes.create('u-1', note('u-1'));
+    const updated = await notes.update('u-1', (n) => ({ ...bump(n), tags: [...n.tags, 'new'] }));
+    t.same(updated, { ...note('u-1', 1), tags: ['a', 'ü', 'new'] });
+    t.same(await notes.get('u-1'), updated);
+  });
+
+  t.test('documents: update of a missing id returns null without calling change', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    const notes = stores.documents<Note>('note');
+    const spy = spyChange();
+    t.equal(await notes.update('nothing', spy.change), null);
+    await notes.create('gone', note('gone'));
+    await notes.delete('gone');
+    t.equal(await notes.update('gone', spy.change, { ttlSeconds: 60 }), null);
+    t.equal(spy.called(), false);
+    t.equal(await notes.get('nothing'), null, 'update did not create the document');
+    await t.resolves(notes.delete('gone'), 'deleting twice is harmless');
+  });
+
+  t.test('documents: a change that throws leaves the document untouched', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    const notes = stores.documents<Note>('note');
+    await notes.create('e-1', note('e-1', 7), { owner: 'o' });
+    const boom = new Error('invalid transition');
+    const failing = () => {
+      throw boom;
+    };
+    await t.rejects(notes.update('e-1', failing), boom);
+    await t.rejects(notes.update('e-1', failing, { ttlSeconds: 0.2 }), boom);
+    await sleep(300);
+    t.same(await notes.get('e-1'), note('e-1', 7), 'neither the value nor the expiry changed');
+    t.same(ids(await notes.listByOwner('o', 10)), ['e-1']);
+  });
+
+  t.test('documents: 20 concurrent updates all count', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    const notes = stores.documents<Note>('note');
+    await notes.create('counter', note('counter'));
+    const results = await Promise.all(Array.from({ length: 20 }, () => notes.update('counter', bump)));
+    t.equal((await notes.get('counter'))?.count, 20);
+    t.same(
+      results.map((n) => n?.count).sort((a = 0, b = 0) => a - b),
+      Array.from({ length: 20 }, (_, i) => i + 1),
+      'each update saw the previous one',
+    );
+  });
+
+  t.test('documents: two open instances updating one document lose nothing', async (t) => {
+    const target = await backend.prepare(t);
+    const [a, b] = [await target.open(), await target.open()];
+    await a.documents<Note>('note').create('shared', note('shared'));
+    const bumps = (stores: Stores) =>
+      Array.from({ length: 10 }, () => stores.documents<Note>('note').update('shared', bump));
+    await Promise.all([...bumps(a), ...bumps(b)]);
+    t.equal((await b.documents<Note>('note').get('shared'))?.count, 20);
+  });
+
+  t.test('documents: a ttl expires the document; without one it stays', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    const notes = stores.documents<Note>('note');
+    await notes.create('short', note('short'), { ttlSeconds: 0.3, owner: 'o' });
+    await notes.create('forever', note('forever'), { owner: 'o' });
+    t.ok(await notes.get('short'));
+    await sleep(450);
+    t.equal(await notes.get('short'), null, 'gone after its ttl');
+    t.same(await notes.get('forever'), note('forever'), 'no ttl, no expiry');
+    const spy = spyChange();
+    t.equal(await notes.update('short', spy.change), null);
+    t.equal(spy.called(), false, 'an expired document is treated as missing');
+    t.equal(await notes.create('short', note('short', 5), { owner: 'p' }), true, 'an expired id can be created again');
+    t.same(ids(await notes.listByOwner('o', 10)), ['forever'], 'the old owner no longer lists it');
+    t.same(ids(await notes.listByOwner('p', 10)), ['short'], 'the new owner does');
+  });
+
+  t.test('documents: update keeps the expiry unless given a ttl', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    const notes = stores.documents<Note>('note');
+    await notes.create('kept', note('kept'), { ttlSeconds: 0.5 });
+    await notes.create('pushed', note('pushed'), { ttlSeconds: 0.5 });
+    await notes.create('forever', note('forever'));
+    await sleep(250);
+    await notes.update('kept', bump);
+    await notes.update('pushed', bump, { ttlSeconds: 0.6 });
+    await notes.update('forever', bump);
+    await sleep(400);
+    t.equal(await notes.get('kept'), null, 'an update without ttl kept the original expiry');
+    t.equal((await notes.get('pushed'))?.count, 1, 'an update with ttl set a new expiry');
+    t.equal((await notes.get('forever'))?.count, 1, 'an update without ttl kept no expiry');
+    await sleep(350);
+    t.equal(await notes.get('pushed'), null, 'gone after the new expiry');
+  });
+
+  t.test('documents: listByOwner lists newest first, per owner, with a limit', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    const notes = stores.documents<Note>('note');
+    for (let i = 0; i < 5; i++) await notes.create(`a-${i}`, note(`a-${i}`, i), { owner: 'alice' });
+    for (let i = 0; i < 2; i++) await notes.create(`b-${i}`, note(`b-${i}`), { owner: 'bob' });
+    await notes.create('x', note('x'), { owner: 'alice:bob' });
+    await notes.create('loose', note('loose'));
+    await notes.create('a-5', note('a-5', 5), { owner: 'alice', ttlSeconds: 60 });
+    t.same(ids(await notes.listByOwner('alice', 3)), ['a-5', 'a-4', 'a-3']);
+    t.same(ids(await notes.listByOwner('alice', 100)), ['a-5', 'a-4', 'a-3', 'a-2', 'a-1', 'a-0']);
+    t.same(await notes.listByOwner('alice', 100), [5, 4, 3, 2, 1, 0].map((i) => note(`a-${i}`, i)), 'whole documents');
+    t.same(ids(await notes.listByOwner('bob', 100)), ['b-1', 'b-0']);
+    t.same(ids(await notes.listByOwner('alice:bob', 100)), ['x'], 'an owner that extends another is separate');
+    t.same(await notes.listByOwner('alice', 0), []);
+    t.same(await notes.listByOwner('nobody', 10), []);
+    await notes.update('a-0', bump);
+    t.same(ids(await notes.listByOwner('alice', 100)).at(-1), 'a-0', 'an update does not reorder');
+  });
+
+  t.test('documents: two kinds with the same ids do not collide', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    const checkouts = stores.documents<Note>('checkout');
+    const orders = stores.documents<Note>('order');
+    await checkouts.create('same', note('same', 1), { owner: 'o' });
+    t.equal(await orders.create('same', note('same', 2), { owner: 'o' }), true, 'the id is free in another kind');
+    await orders.update('same', bump);
+    t.equal((await checkouts.get('same'))?.count, 1);
+    t.equal((await orders.get('same'))?.count, 3);
+    await orders.create('only-order', note('only-order'), { owner: 'o' });
+    t.same(ids(await checkouts.listByOwner('o', 10)), ['same'], 'only that kind is listed');
+    t.same(ids(await orders.listByOwner('o', 10)), ['only-order', 'same']);
+    await checkouts.delete('same');
+    t.equal(await checkouts.get('same'), null);
+    t.equal((await orders.get('same'))?.count, 3, 'deleting in one kind leaves the other');
+    t.same(ids(await orders.listByOwner('o', 10)), ['only-order', 'same']);
+  });
+
+  t.test('documents: deleted and expired documents leave the listing', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    const notes = stores.documents<Note>('note');
+    await notes.create('l-0', note('l-0'), { owner: 'o' });
+    await notes.create('l-1', note('l-1'), { owner: 'o', ttlSeconds: 0.3 });
+    await notes.create('l-2', note('l-2'), { owner: 'o' });
+    await notes.create('l-3', note('l-3'), { owner: 'o' });
+    await notes.delete('l-2');
+    t.same(ids(await notes.listByOwner('o', 10)), ['l-3', 'l-1', 'l-0']);
+    await sleep(450);
+    t.same(ids(await notes.listByOwner('o', 10)), ['l-3', 'l-0']);
+    t.same(ids(await notes.listByOwner('o', 1)), ['l-3']);
+    t.same(ids(await notes.listByOwner('o', 2)), ['l-3', 'l-0'], 'the limit counts live documents only');
+    await notes.create('l-2', note('l-2'), { owner: 'o' });
+    t.same(ids(await notes.listByOwner('o', 10)), ['l-2', 'l-3', 'l-0'], 'a re-created id lists as newest');
+  });
+
+  t.test('documents: long client-supplied ids and owners work', async (t) => {
+    const stores = await (await backend.prepare(t)).open();
+    const notes = stores.documents<Note>('note');
+    const [id, owner] = ['i'.repeat(5_000), 'o'.repeat(5_000)];
+    t.equal(await notes.create(id, note(id), { owner }), true);
+    t.equal((await notes.update(id, bump))?.count, 1);
+    t.same(ids(await notes.listByOwner(owner, 10)), [id]);
+    t.same(await notes.listByOwner('o'.repeat(4_999), 10), [], 'a different long owner is a different listing');
+    await notes.delete(id);
+    t.equal(await notes.get(id), null);
+    t.same(await notes.listByOwner(owner, 10), []);
+  });
+
+  t.test('documents: survive close and reopen', async (t) => {
+    const target = await backend.prepare(t);
+    const first = await target.open();
+    await first.documents<Note>('note').create('p-1', note('p-1'), { owner: 'o' });
+    await first.documents<Note>('note').create('p-2', note('p-2'), { owner: 'o', ttlSeconds: 60 });
+    await first.close();
+    const notes = (await target.open()).documents<Note>('note');
+    t.same(await notes.get('p-1'), note('p-1'));
+    t.same(await notes.listByOwner('o', 10), [note('p-2'), note('p-1')]);
+    t.equal(await notes.create('p-1', note('p-1', 9)), false, 'still taken after reopening');
+    t.equal((await notes.update('p-2', bump))?.count, 1);
+    await notes.create('p-3', note('p-3'), { owner: 'o' });
+    t.same(ids(await notes.listByOwner('o', 10)), ['p-3', 'p-2', 'p-1'], 'ordering continues after reopening');
   });
 }
 
@@ -521,6 +779,27 @@ t.test('embedded store specifics', async (t) => {
     t.ok(await stores.sessions.get('young'), 'live session kept');
   });
 
+  t.test('the sweep deletes expired documents with their index entries', async (t) => {
+    const dir = await tempDir(t);
+    let now = 1_000_000;
+    const stores = closeWith(t, await openEmbeddedStores({ dir, clock: () => now, sweepIntervalMs: 20 }));
+    const notes = stores.documents<Note>('note');
+    await notes.create('old', note('old'), { owner: 'o', ttlSeconds: 1 });
+    await notes.create('young', note('young'), { owner: 'o', ttlSeconds: 10 });
+    await notes.create('forever', note('forever'), { owner: 'o' });
+    now += 999;
+    t.ok(await notes.get('old'), 'alive 1 ms before expiry on the injected clock');
+    now += 1;
+    t.equal(await notes.get('old'), null, 'gone at expiry');
+    now += 5_000;
+    await sleep(200);
+    now -= 6_000;
+    t.equal(await notes.get('old'), null, 'swept, so rewinding the clock does not revive it');
+    t.same(ids(await notes.listByOwner('o', 10)), ['forever', 'young']);
+    await stores.close();
+    t.same(await ownerIndexIds(dir), ['young', 'forever'], 'the index entry went with the document');
+  });
+
   t.test('without a sweep, expired records are only hidden', async (t) => {
     const dir = await tempDir(t);
     let now = 1_000_000;
@@ -548,6 +827,17 @@ t.test('embedded store specifics', async (t) => {
   });
 });
 
+/** The ids in the embedded owner index, read straight from LMDB once the stores are closed. */
+async function ownerIndexIds(dir: string): Promise<string[]> {
+  const root = open({ path: path.join(dir, 'state.lmdb') });
+  try {
+    const owners = root.openDB<string, string>({ name: 'document_owners', encoding: 'json' });
+    return [...owners.getRange()].map((e) => e.value);
+  } finally {
+    await root.close();
+  }
+}
+
 t.test('redis store specifics', async (t) => {
   t.test('openStores picks redis when a URL is set', async (t) => {
     await admin.flushdb();
@@ -570,6 +860,56 @@ t.test('redis store specifics', async (t) => {
     t.equal(await admin.get('ondc:rl:ip:9'), '1');
     const rlTtl = await admin.pttl('ondc:rl:ip:9');
     t.ok(rlTtl > 0 && rlTtl <= 5_000, `rate-limit pttl ${rlTtl}`);
+  });
+
+  t.test('documents live under doc: with a PX expiry, indexed in a sorted set that outlives them', async (t) => {
+    await admin.flushdb();
+    const stores = closeWith(t, await openRedisStores({ url: REDIS_URL }));
+    const notes = stores.documents<Note>('checkout');
+    await notes.create('c1', note('c1'), { owner: 's1', ttlSeconds: 30 });
+    await notes.create('c2', note('c2'), { owner: 's1', ttlSeconds: 60 });
+    const docTtl = await admin.pttl('ondc:doc:checkout:c1');
+    t.ok(docTtl > 25_000 && docTtl <= 30_000, `document pttl ${docTtl}`);
+    t.same(await admin.zrevrange('ondc:docidx:checkout:s1', 0, -1), ['c2', 'c1']);
+    const indexTtl = await admin.pttl('ondc:docidx:checkout:s1');
+    t.ok(indexTtl > 55_000 && indexTtl <= 60_000, `index pttl ${indexTtl} covers the longest-lived document`);
+    await notes.update('c1', bump);
+    const keptTtl = await admin.pttl('ondc:doc:checkout:c1');
+    t.ok(keptTtl > 25_000 && keptTtl <= docTtl, `update without ttl kept pttl ${keptTtl}`);
+    await notes.update('c1', bump, { ttlSeconds: 120 });
+    const pushedIndexTtl = await admin.pttl('ondc:docidx:checkout:s1');
+    t.ok(pushedIndexTtl > 115_000, `index pttl ${pushedIndexTtl} follows a longer document ttl`);
+    await notes.create('c3', note('c3'), { owner: 's1' });
+    t.equal(await admin.pttl('ondc:doc:checkout:c3'), -1, 'no ttl, no expiry');
+    t.equal(await admin.pttl('ondc:docidx:checkout:s1'), -1, 'an index holding a permanent document is permanent');
+    await notes.delete('c2');
+    t.equal(await admin.exists('ondc:doc:checkout:c2'), 0);
+    t.same(await admin.zrevrange('ondc:docidx:checkout:s1', 0, -1), ['c3', 'c1'], 'delete removed the index entry');
+  });
+
+  t.test('listing drops ids of expired documents from the index', async (t) => {
+    await admin.flushdb();
+    const stores = closeWith(t, await openRedisStores({ url: REDIS_URL }));
+    const notes = stores.documents<Note>('flow_log');
+    await notes.create('keep', note('keep'), { owner: 'o' });
+    await notes.create('brief', note('brief'), { owner: 'o', ttlSeconds: 0.2 });
+    await sleep(300);
+    t.same(await admin.zrange('ondc:docidx:flow_log:o', 0, -1), ['keep', 'brief'], 'Redis expired only the value');
+    t.same(ids(await notes.listByOwner('o', 10)), ['keep']);
+    t.same(await admin.zrange('ondc:docidx:flow_log:o', 0, -1), ['keep'], 'the listing cleaned the index');
+  });
+
+  t.test('document writes survive a flushed script cache', async (t) => {
+    await admin.flushdb();
+    const stores = closeWith(t, await openRedisStores({ url: REDIS_URL }));
+    const notes = stores.documents<Note>('note');
+    await admin.script('FLUSH');
+    t.equal(await notes.create('f1', note('f1'), { owner: 'o' }), true);
+    await admin.script('FLUSH');
+    t.equal((await notes.update('f1', bump))?.count, 1);
+    await admin.script('FLUSH');
+    await notes.delete('f1');
+    t.equal(await notes.get('f1'), null);
   });
 
   t.test('a custom key prefix is used', async (t) => {

@@ -3,7 +3,7 @@
  * into a tool, and src/index.ts into a plain async function.
  */
 import type { Static, TObject } from '@sinclair/typebox';
-import type { CatalogIndex, Clock, IdSource, Stores } from './ports.js';
+import type { CatalogIndex, Clock, IdSource, NetworkPort, PaymentPort, Stores } from './ports.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -29,6 +29,9 @@ export interface CoreSettings {
 export interface CoreDeps {
   stores: Stores;
   catalog: CatalogIndex;
+  /** The ONDC network (the native buyer app by default). */
+  network: NetworkPort;
+  payments: PaymentPort;
   clock: Clock;
   ids: IdSource;
   settings: CoreSettings;

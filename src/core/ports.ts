@@ -62,11 +62,37 @@ export interface RateLimitStore {
   hit(key: string, windowMs: number): Promise<RateLimitHit>;
 }
 
+export interface DocumentWriteOptions {
+  /** Expire the document this long after the write; absent = keep it until deleted. */
+  ttlSeconds?: number;
+}
+
+/**
+ * JSON documents of one kind (checkouts, orders, flow logs, idempotency records), by id, with atomic updates and
+ * an index by owner (a session or user id) for listings.
+ */
+export interface DocumentStore<T> {
+  get(id: string): Promise<T | null>;
+  /** Stores a new document; returns false (and writes nothing) when the id exists. `owner` puts it in that owner's listing. */
+  create(id: string, doc: T, opts?: DocumentWriteOptions & { owner?: string }): Promise<boolean>;
+  /**
+   * Atomically read, change and write. Returns null when there is no such document (`change` is not called).
+   * `change` must be pure and synchronous: an adapter may run it again when another writer got there first.
+   * An error thrown by `change` is passed to the caller and nothing is written.
+   */
+  update(id: string, change: (doc: T) => T, opts?: DocumentWriteOptions): Promise<T | null>;
+  delete(id: string): Promise<void>;
+  /** The owner's documents, newest created first. */
+  listByOwner(owner: string, limit: number): Promise<T[]>;
+}
+
 export interface Stores {
   readonly kind: 'embedded' | 'redis';
   sessions: SessionStore;
   carts: CartStore;
   rateLimits: RateLimitStore;
+  /** The document store for one kind; the same kind always gives the same data. Kinds are [a-z_]+. */
+  documents<T>(kind: string): DocumentStore<T>;
   /** Resolves when the backing store answers; rejects with the reason otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -122,4 +148,124 @@ export interface Clock {
 export interface IdSource {
   /** `bytes` random bytes, base64url encoded. */
   random(bytes: number): string;
+}
+
+/** Delivery details as the buyer gives them (validated by the operation schema). */
+export interface DeliveryDetails {
+  /** The person receiving the order. */
+  name: string;
+  /** Flat, house or floor: ONDC's address name. */
+  house: string;
+  phone: string;
+  email: string;
+  building: string;
+  locality: string;
+  city: string;
+  state: string;
+  pincode: string;
+  /** "lat,lon" of the delivery point. */
+  gps: string;
+}
+
+export interface QuoteLine {
+  /** item, delivery, packing, tax, discount or misc. */
+  type: string;
+  title: string;
+  /** The catalog item id for item lines; the fulfillment id for charges. */
+  itemId: string;
+  quantity?: number;
+  pricePaise: number;
+}
+
+export interface SellerQuote {
+  totalPaise: number;
+  lines: QuoteLine[];
+  /** When the seller stops honouring the quote. */
+  expiresAt: string;
+}
+
+/** A business refusal from a seller app (out of stock, not serviceable, ...), in ONDC's code and our words. */
+export interface SellerRefusal {
+  code: string;
+  message: string;
+}
+
+/** What one exchange with a seller app moved on: the transaction's latest timestamp. */
+export interface Exchange {
+  transactionId: string;
+  lastTimestamp: string;
+}
+
+export interface SellerRef {
+  bppId: string;
+  providerId: string;
+  locationId: string;
+  domain: string;
+  city: string;
+}
+
+export interface OrderItemRef {
+  itemId: string;
+  count: number;
+}
+
+/** The network as checkout sees it: one call per ONDC step, each awaiting the seller's callback. */
+export interface NetworkPort {
+  select(args: { exchange: Exchange; seller: SellerRef; items: OrderItemRef[]; pincode: string; gps: string }): Promise<{
+    exchange: Exchange;
+    quote: SellerQuote;
+    refusal?: SellerRefusal;
+  }>;
+  init(args: {
+    exchange: Exchange;
+    seller: SellerRef;
+    items: OrderItemRef[];
+    delivery: DeliveryDetails;
+    cashOnDelivery: boolean;
+    /** The seller's latest quote, whose delivery line names the fulfillment to use. */
+    quote: SellerQuote;
+  }): Promise<{ exchange: Exchange; quote: SellerQuote; refusal?: SellerRefusal; terms: unknown }>;
+  confirm(args: {
+    exchange: Exchange;
+    seller: SellerRef;
+    orderId: string;
+    items: OrderItemRef[];
+    delivery: DeliveryDetails;
+    /** What on_init returned, echoed as ONDC requires. */
+    terms: unknown;
+    payment: { cashOnDelivery: true } | { cashOnDelivery: false; amountPaise: number; transactionId: string };
+  }): Promise<{ exchange: Exchange; state?: string; refusal?: SellerRefusal }>;
+  status(args: { exchange: Exchange; seller: SellerRef; orderId: string }): Promise<{
+    exchange: Exchange;
+    state?: string;
+    fulfillmentState?: string;
+    refusal?: SellerRefusal;
+  }>;
+  newTransactionId(): string;
+  /**
+   * The messages of one transaction as an ONDC certification document (flow "2" delivered, "3" out of stock,
+   * "4" buyer cancel), with the seller's latest catalog answer as its search step; null when nothing was logged.
+   */
+  certificationLog(args: { transactionId: string; bppId: string; flow: string }): Promise<Record<string, unknown> | null>;
+}
+
+export interface PaymentOrderRef {
+  gatewayOrderId: string;
+  amountPaise: number;
+  checkoutUrl: string;
+}
+
+export interface PaymentCheck {
+  verified: boolean;
+  paymentId: string;
+  amountPaise: number;
+  status: string;
+  reason?: string;
+}
+
+/** The payment gateway as checkout sees it (the sandbox gateway by default, Razorpay when configured). */
+export interface PaymentPort {
+  readonly kind: string;
+  createOrder(args: { amountPaise: number; receipt: string; notes?: Record<string, string> }): Promise<PaymentOrderRef>;
+  verifyPayment(args: { gatewayOrderId: string; paymentId: string; signature: string; expectedAmountPaise: number }): Promise<PaymentCheck>;
 }

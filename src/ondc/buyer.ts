@@ -32,6 +32,8 @@ export interface BuyerAppOptions {
   coreVersion: CoreVersion;
   now: () => Date;
   timeoutMs?: number;
+  /** Called for every message sent and every verified callback received (the flow log). */
+  record?: (direction: 'sent' | 'received', body: { context: BecknContext; message?: unknown; error?: unknown }) => Promise<void>;
 }
 
 export class NetworkError extends Error {
@@ -51,7 +53,13 @@ export function createBuyerApp(opts: BuyerAppOptions) {
     return { subscriberId: opts.key.subscriberId, uri: callbackBase };
   }
 
+  const record = async (direction: 'sent' | 'received', body: { context: BecknContext }) => {
+    // A flow-log failure must not lose the message itself: it is reported by the recorder, never thrown here.
+    await opts.record?.(direction, body).catch(() => undefined);
+  };
+
   const deliver = async ({ body }: { body: { context: BecknContext } }) => {
+    await record('received', body);
     hub.deliver(body.context.message_id, { from: body.context.bpp_id ?? '', body, receivedAt: Date.now() });
     // Late and unsolicited callbacks are acknowledged too: they are valid messages, just not awaited.
     return ack();
@@ -84,8 +92,10 @@ export function createBuyerApp(opts: BuyerAppOptions) {
     });
     const awaited = hub.expect<OnSearchBody>(context.message_id, { count: args.expectSellers, deadlineMs: args.deadlineMs });
     let sent;
+    const request = { context, message: searchMessage(args.request) };
+    await record('sent', request);
     try {
-      sent = await sender.send(`${opts.gatewayUrl.replace(/\/+$/, '')}/search`, { context, message: searchMessage(args.request) });
+      sent = await sender.send(`${opts.gatewayUrl.replace(/\/+$/, '')}/search`, request);
     } catch (err) {
       hub.cancel(context.message_id);
       await awaited.catch(() => undefined);
@@ -118,7 +128,8 @@ export function createBuyerApp(opts: BuyerAppOptions) {
     transactionId: string;
     /** The latest timestamp of this transaction so far, so the new one is later. */
     after?: string;
-    message: unknown;
+    /** The message, or a function of the request's context for messages that must repeat its timestamp. */
+    message: unknown | ((context: BecknContext) => unknown);
     deadlineMs: number;
   }): Promise<CallbackBody<T>> {
     const bppUri = await sellerUri(args.bppId);
@@ -140,8 +151,11 @@ export function createBuyerApp(opts: BuyerAppOptions) {
       return new NetworkError(message, { cause });
     };
     let sent;
+    const message = typeof args.message === 'function' ? (args.message as (c: BecknContext) => unknown)(context) : args.message;
+    const request = { context, message };
+    await record('sent', request);
     try {
-      sent = await sender.send(`${bppUri.replace(/\/+$/, '')}/${args.action}`, { context, message: args.message });
+      sent = await sender.send(`${bppUri.replace(/\/+$/, '')}/${args.action}`, request);
     } catch (err) {
       throw await fail(`seller app ${args.bppId} could not be reached: ${(err as Error).message}`, err);
     }

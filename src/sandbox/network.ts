@@ -10,7 +10,9 @@ import type { RegistryEntry } from '../ondc/registry.js';
 import { createSender, type Sender } from '../ondc/sender.js';
 import { signedRoutes } from '../ondc/signed-routes.js';
 import { verifyAuthorization } from '../ondc/signing.js';
+import { createHash } from 'node:crypto';
 import { createSellerApp } from './bpp/seller.js';
+import { sandboxGatewayUrls, sandboxPayments } from './payments.js';
 import { sandboxIdentity, type SandboxIdentity } from './identities.js';
 import { matchEntries, sandboxRegistry } from './registry.js';
 
@@ -27,6 +29,8 @@ export interface SandboxNetworkOptions {
 
 export interface SandboxNetwork {
   url: string;
+  /** The Razorpay-like payment gateway of the sandbox, and the test-mode keys it accepts. */
+  payments: { baseUrl: string; checkoutBaseUrl: string; keyId: string; keySecret: string };
   registryUrl: string;
   gatewayUrl: string;
   /** Lets a buyer app join the network (what subscribing to ONDC's registry does). */
@@ -61,6 +65,12 @@ export async function startSandboxNetwork(opts: SandboxNetworkOptions): Promise<
   const gatewaySender = newSender(gateway);
 
   await app.register(sandboxRegistry, { prefix: '/registry', entries, subscribe });
+  const paymentKeys = {
+    keyId: 'rzp_test_sandbox',
+    // Test-mode secret of a local sandbox, derived from the seed like the participants' keys.
+    keySecret: createHash('sha256').update(`ondc-sandbox-payments:${opts.seed}`).digest('hex').slice(0, 24),
+  };
+  await app.register(sandboxPayments, { prefix: '/razorpay', ...paymentKeys });
 
   await app.register(signedRoutes, {
     prefix: '/gateway',
@@ -119,6 +129,7 @@ export async function startSandboxNetwork(opts: SandboxNetworkOptions): Promise<
 
   return {
     url,
+    payments: { ...sandboxGatewayUrls(`${url}/razorpay`), ...paymentKeys },
     registryUrl: `${url}/registry`,
     gatewayUrl: `${url}/gateway`,
     subscribe,

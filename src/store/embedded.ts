@@ -8,7 +8,16 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
-import type { Cart, CartStore, RateLimitHit, RateLimitStore, Session, SessionStore, Stores } from '../core/ports.js';
+import type {
+  Cart,
+  CartStore,
+  DocumentStore,
+  RateLimitHit,
+  RateLimitStore,
+  Session,
+  SessionStore,
+  Stores,
+} from '../core/ports.js';
 
 export interface EmbeddedStoreOptions {
   dir: string;
@@ -26,9 +35,30 @@ interface Entry<T> {
 
 type Table<T> = Database<Entry<T>, string>;
 
+/**
+ * A stored document. Unlike an Entry it may live forever, and it remembers its owner-index key so that delete and
+ * the sweep can remove the index entry with it.
+ */
+interface DocumentEntry {
+  value: unknown;
+  /** Absent when the document never expires. */
+  expiresAt?: number;
+  indexKey?: string;
+}
+
+/** Every kind shares these two databases; keys start with `<kind>:`, and kinds cannot contain ':'. */
+interface DocumentTables {
+  docs: Database<DocumentEntry, string>;
+  /** `<kind>:<owner length>:<owner>:<sequence>` -> document id; a reverse range scan lists newest first. */
+  owners: Database<string, string>;
+}
+
 const DEFAULT_SWEEP_INTERVAL_MS = 60_000;
 /** LMDB rejects keys over ~1.9 KB; ids and rate-limit keys can come from clients, so long ones are hashed. */
 const MAX_PLAIN_KEY_LENGTH = 256;
+const DOCUMENT_KIND = /^[a-z_]{1,40}$/;
+/** Fixed width makes the string order of index keys their numeric order; 16 digits hold any safe integer. */
+const SEQUENCE_DIGITS = 16;
 
 export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<Stores> {
   const clock = opts.clock ?? Date.now;
@@ -36,7 +66,12 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
   const sessions = openTable<Session>(root, 'sessions');
   const carts = openTable<Cart>(root, 'carts');
   const rateLimits = openTable<number>(root, 'ratelimits');
-  const sweeper = startSweeper([sessions, carts, rateLimits], clock, opts.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
+  const documents = openDocumentTables(root);
+  const sweeps = [
+    ...[sessions, carts, rateLimits].map((table) => () => sweep(table, clock)),
+    () => sweepDocuments(documents, clock),
+  ];
+  const sweeper = startSweeper(sweeps, opts.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
   let closing: Promise<void> | undefined;
 
   return {
@@ -44,6 +79,7 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
     sessions: sessionStore(sessions, clock),
     carts: cartStore(carts, clock),
     rateLimits: rateLimitStore(rateLimits, clock),
+    documents: documentStoresByKind(documents, clock),
     async ping() {
       if (closing) throw new Error('The embedded store is closed.');
       root.getStats();
@@ -67,6 +103,13 @@ function openEnvironment(dir: string): RootDatabase {
 function openTable<T>(root: RootDatabase, name: string): Table<T> {
   // JSON keeps stored values identical in shape to what the Redis adapter returns (undefined fields dropped).
   return root.openDB<Entry<T>, string>({ name, encoding: 'json' });
+}
+
+function openDocumentTables(root: RootDatabase): DocumentTables {
+  return {
+    docs: root.openDB<DocumentEntry, string>({ name: 'documents', encoding: 'json' }),
+    owners: root.openDB<string, string>({ name: 'document_owners', encoding: 'json' }),
+  };
 }
 
 function storageKey(key: string): string {
@@ -176,15 +219,147 @@ function rateLimitStore(table: Table<number>, clock: () => number): RateLimitSto
   };
 }
 
+function documentStoresByKind(tables: DocumentTables, clock: () => number): Stores['documents'] {
+  const byKind = new Map<string, DocumentStore<unknown>>();
+  return <T>(kind: string): DocumentStore<T> => {
+    assertDocumentKind(kind);
+    let store = byKind.get(kind);
+    if (!store) {
+      store = documentStore(tables, kind, clock);
+      byKind.set(kind, store);
+    }
+    return store as DocumentStore<T>;
+  };
+}
+
+function assertDocumentKind(kind: string): void {
+  if (!DOCUMENT_KIND.test(kind)) {
+    throw new Error(`Document kind ${JSON.stringify(kind)} is invalid; use 1 to 40 lowercase letters or underscores.`);
+  }
+}
+
+function assertLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new RangeError(`limit must be a non-negative integer, got ${limit}.`);
+  }
+}
+
+function optionalTtlMs(ttlSeconds: number | undefined): number | undefined {
+  return ttlSeconds === undefined ? undefined : ttlToMs(ttlSeconds);
+}
+
+function documentKey(kind: string, id: string): string {
+  return storageKey(`${kind}:${id}`);
+}
+
+/** The length prefix keeps owner "a" from matching owner "a:b", whose keys would otherwise share the prefix. */
+function ownerPrefix(kind: string, owner: string): string {
+  const key = storageKey(owner);
+  return `${kind}:${key.length}:${key}:`;
+}
+
+/** Sorts after every key under `prefix`, whose remainder is digits only. */
+function afterPrefix(prefix: string): string {
+  return `${prefix}~`;
+}
+
+function isLive(entry: DocumentEntry, now: number): boolean {
+  return entry.expiresAt === undefined || entry.expiresAt > now;
+}
+
+function liveDocument(docs: DocumentTables['docs'], key: string, now: number): DocumentEntry | null {
+  const entry = docs.get(key);
+  return entry && isLive(entry, now) ? entry : null;
+}
+
+/**
+ * One past the owner's newest sequence. Must run inside the write transaction so two creates cannot pick the
+ * same number; reusing the number of a deleted newest document is harmless, as nothing sorts above it.
+ */
+function nextIndexKey(owners: DocumentTables['owners'], kind: string, owner: string): string {
+  const prefix = ownerPrefix(kind, owner);
+  let next = 0;
+  for (const newest of owners.getKeys({ start: afterPrefix(prefix), end: prefix, reverse: true, limit: 1 })) {
+    next = Number(newest.slice(prefix.length)) + 1;
+  }
+  return prefix + String(next).padStart(SEQUENCE_DIGITS, '0');
+}
+
+/** Synchronous, for use inside a write transaction. */
+function removeDocument({ docs, owners }: DocumentTables, key: string, entry: DocumentEntry): void {
+  if (entry.indexKey !== undefined) owners.removeSync(entry.indexKey);
+  docs.removeSync(key);
+}
+
+function documentStore<T>(tables: DocumentTables, kind: string, clock: () => number): DocumentStore<T> {
+  const { docs, owners } = tables;
+  return {
+    async get(id) {
+      const entry = liveDocument(docs, documentKey(kind, id), clock());
+      return entry ? (entry.value as T) : null;
+    },
+    async create(id, doc, opts = {}) {
+      const ttlMs = optionalTtlMs(opts.ttlSeconds);
+      return docs.transaction(() => {
+        const now = clock();
+        const key = documentKey(kind, id);
+        const previous = docs.get(key);
+        if (previous && isLive(previous, now)) return false;
+        // An expired, unswept predecessor must not leave an index entry behind that points at this id.
+        if (previous) removeDocument(tables, key, previous);
+        const indexKey = opts.owner === undefined ? undefined : nextIndexKey(owners, kind, opts.owner);
+        if (indexKey !== undefined) owners.putSync(indexKey, id);
+        docs.putSync(key, { value: doc, expiresAt: ttlMs === undefined ? undefined : now + ttlMs, indexKey });
+        return true;
+      });
+    },
+    async update(id, change, opts = {}) {
+      const ttlMs = optionalTtlMs(opts.ttlSeconds);
+      return docs.transaction(() => {
+        const now = clock();
+        const key = documentKey(kind, id);
+        const entry = liveDocument(docs, key, now);
+        if (!entry) return null;
+        // `change` runs before any write, so if it throws the transaction has nothing to undo.
+        const next = change(entry.value as T);
+        const expiresAt = ttlMs === undefined ? entry.expiresAt : now + ttlMs;
+        docs.putSync(key, { ...entry, value: next, expiresAt });
+        return next;
+      });
+    },
+    async delete(id) {
+      await docs.transaction(() => {
+        const key = documentKey(kind, id);
+        const entry = docs.get(key);
+        if (entry) removeDocument(tables, key, entry);
+      });
+    },
+    async listByOwner(owner, limit) {
+      assertLimit(limit);
+      const now = clock();
+      const prefix = ownerPrefix(kind, owner);
+      const found: T[] = [];
+      if (limit === 0) return found;
+      for (const { key, value: id } of owners.getRange({ start: afterPrefix(prefix), end: prefix, reverse: true })) {
+        // Entries of expired documents stay until the sweep; the key check also skips any entry left stale.
+        const entry = liveDocument(docs, documentKey(kind, id), now);
+        if (entry?.indexKey === key) found.push(entry.value as T);
+        if (found.length === limit) break;
+      }
+      return found;
+    },
+  };
+}
+
 interface Sweeper {
   stop(): Promise<void>;
 }
 
-function startSweeper(tables: Table<unknown>[], clock: () => number, intervalMs: number): Sweeper {
+function startSweeper(sweeps: (() => Promise<void>)[], intervalMs: number): Sweeper {
   let running: Promise<void> | undefined;
   const timer = setInterval(() => {
     // A failed sweep only delays cleanup (reads ignore expired records), so it is retried on the next tick.
-    running ??= sweepAll(tables, clock)
+    running ??= sweepAll(sweeps)
       .catch(() => undefined)
       .finally(() => {
         running = undefined;
@@ -199,8 +374,8 @@ function startSweeper(tables: Table<unknown>[], clock: () => number, intervalMs:
   };
 }
 
-async function sweepAll(tables: Table<unknown>[], clock: () => number): Promise<void> {
-  for (const table of tables) await sweep(table, clock);
+async function sweepAll(sweeps: (() => Promise<void>)[]): Promise<void> {
+  for (const run of sweeps) await run();
 }
 
 async function sweep(table: Table<unknown>, clock: () => number): Promise<void> {
@@ -217,6 +392,23 @@ async function sweep(table: Table<unknown>, clock: () => number): Promise<void> 
       // Another writer (possibly another process) may have refreshed the record since the scan.
       const entry = table.get(key);
       if (entry && entry.expiresAt <= now) table.removeSync(key);
+    }
+  });
+}
+
+async function sweepDocuments(tables: DocumentTables, clock: () => number): Promise<void> {
+  const { docs } = tables;
+  const scannedAt = clock();
+  const expired: string[] = [];
+  for (const { key, value } of docs.getRange()) {
+    if (!isLive(value, scannedAt)) expired.push(key);
+  }
+  if (expired.length === 0) return;
+  await docs.transaction(() => {
+    const now = clock();
+    for (const key of expired) {
+      const entry = docs.get(key);
+      if (entry && !isLive(entry, now)) removeDocument(tables, key, entry);
     }
   });
 }

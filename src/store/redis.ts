@@ -10,7 +10,16 @@
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DomainError } from '../core/errors.js';
-import type { Cart, CartStore, RateLimitHit, RateLimitStore, Session, SessionStore, Stores } from '../core/ports.js';
+import type {
+  Cart,
+  CartStore,
+  DocumentStore,
+  RateLimitHit,
+  RateLimitStore,
+  Session,
+  SessionStore,
+  Stores,
+} from '../core/ports.js';
 
 export interface RedisStoreOptions {
   url: string;
@@ -30,6 +39,7 @@ const DEFAULT_KEY_PREFIX = 'ondc:';
 const MAX_CAS_ATTEMPTS = 25;
 const COMMAND_TIMEOUT_MS = 2_000;
 const MAX_RECONNECT_DELAY_MS = 2_000;
+const DOCUMENT_KIND = /^[a-z_]{1,40}$/;
 
 interface LuaScript {
   source: string;
@@ -49,6 +59,75 @@ elseif current ~= ARGV[2] then
   return 0
 end
 redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
+return 1
+`);
+
+/**
+ * Lua helper: an owner index must live as long as its longest-lived document. `before` is the index's PTTL read
+ * before this write (-2: it did not exist, -1: it never expires); ttl 0 means the new document never expires.
+ */
+const COVER_INDEX = `
+local function cover(index, ttl, before)
+  if ttl == 0 then
+    redis.call('PERSIST', index)
+  elseif before == -2 or (before >= 0 and before < ttl) then
+    redis.call('PEXPIRE', index, ttl)
+  end
+end
+`;
+
+/**
+ * KEYS: document, then owner index and sequence when there is an owner. ARGV: stored value, ttl ms (0: none), id.
+ * Returns 1 when created. The sequence orders an owner's documents by creation, across replicas.
+ */
+const CREATE_DOCUMENT = lua(`${COVER_INDEX}
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local ttl = tonumber(ARGV[2])
+if ttl == 0 then
+  redis.call('SET', KEYS[1], ARGV[1])
+else
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl)
+end
+if KEYS[2] then
+  local before = redis.call('PTTL', KEYS[2])
+  redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[3])
+  cover(KEYS[2], ttl, before)
+end
+return 1
+`);
+
+/**
+ * KEYS: document, then its owner index if any. ARGV: expected value, new value, ttl ms ('': keep the current
+ * expiry). Returns 1 when written.
+ */
+const UPDATE_DOCUMENT = lua(`${COVER_INDEX}
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[3] == '' then
+  redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
+  return 1
+end
+local ttl = tonumber(ARGV[3])
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl)
+if KEYS[2] then cover(KEYS[2], ttl, redis.call('PTTL', KEYS[2])) end
+return 1
+`);
+
+/** KEYS: document, then its owner index if any. ARGV: expected value, id. Returns 1 when deleted. */
+const DELETE_DOCUMENT = lua(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1])
+if KEYS[2] then redis.call('ZREM', KEYS[2], ARGV[2]) end
+return 1
+`);
+
+/**
+ * KEYS: owner index, then documents; ARGV: their ids, in the same order. Drops the ids whose documents are gone.
+ * The check runs here rather than in the caller so that an id created again since the caller's read stays listed.
+ */
+const PRUNE_INDEX = lua(`
+for i = 2, #KEYS do
+  if redis.call('EXISTS', KEYS[i]) == 0 then redis.call('ZREM', KEYS[1], ARGV[i - 1]) end
+end
 return 1
 `);
 
@@ -87,6 +166,7 @@ export async function openRedisStores(opts: RedisStoreOptions): Promise<Stores> 
     sessions: sessionStore(ctx),
     carts: cartStore(ctx),
     rateLimits: rateLimitStore(ctx),
+    documents: documentStoresByKind(ctx),
     async ping() {
       await ctx.call(() => client.ping());
     },
@@ -179,6 +259,9 @@ interface KeyBuilder {
   session(id: string): string;
   cart(sessionId: string): string;
   rateLimit(key: string): string;
+  document(kind: string, id: string): string;
+  documentIndex(kind: string, owner: string): string;
+  documentSequence(kind: string): string;
 }
 
 function keyBuilder(prefix: string): KeyBuilder {
@@ -186,6 +269,10 @@ function keyBuilder(prefix: string): KeyBuilder {
     session: (id) => `${prefix}session:${id}`,
     cart: (sessionId) => `${prefix}cart:${sessionId}`,
     rateLimit: (key) => `${prefix}rl:${key}`,
+    // Kinds cannot contain ':', so `<kind>:` never swallows part of an id or owner.
+    document: (kind, id) => `${prefix}doc:${kind}:${id}`,
+    documentIndex: (kind, owner) => `${prefix}docidx:${kind}:${owner}`,
+    documentSequence: (kind) => `${prefix}docseq:${kind}`,
   };
 }
 
@@ -228,19 +315,33 @@ function ttlToMs(ttlSeconds: number): number {
  * Reads the key, lets `next` derive the new value from the raw one (null means "leave it alone") and writes it
  * only if the key still holds what was read. `next` may therefore run more than once and must be pure.
  */
-async function compareAndSetLoop<T>(
+function compareAndSetLoop<T>(
   ctx: Ctx,
   key: string,
   ttlMs: number,
   next: (raw: string | null) => T | null,
 ): Promise<T | null> {
+  return optimisticLoop(ctx, key, next, async (raw, value) => {
+    const args = [raw === null ? '0' : '1', raw ?? '', JSON.stringify(value), ttlMs];
+    return (await runScript(ctx.client, COMPARE_AND_SET, [key], args)) === 1;
+  });
+}
+
+/**
+ * Reads the key, derives a value from it (null: stop) and lets `commit` apply it if the key still holds what was
+ * read; `commit` resolves false when it did not, and the loop starts over after a short backoff.
+ */
+async function optimisticLoop<T>(
+  ctx: Ctx,
+  key: string,
+  next: (raw: string | null) => T | null,
+  commit: (raw: string | null, value: T) => Promise<boolean>,
+): Promise<T | null> {
   for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
     const raw = await ctx.call(() => ctx.client.get(key));
     const value = next(raw);
     if (value === null) return null;
-    const args = [raw === null ? '0' : '1', raw ?? '', JSON.stringify(value), ttlMs];
-    const written = await ctx.call(() => runScript(ctx.client, COMPARE_AND_SET, [key], args));
-    if (written === 1) return value;
+    if (await ctx.call(() => commit(raw, value))) return value;
     await sleep(jitteredBackoff(attempt));
   }
   throw new DomainError('STORE_UNAVAILABLE', 'This record is being changed by many requests at once; try again.', {
@@ -328,6 +429,134 @@ function parseHit(reply: unknown): RateLimitHit {
     throw new Error(`Unexpected rate-limit reply from Redis: ${JSON.stringify(reply)}`);
   }
   return { count: reply[0], resetInMs: reply[1] };
+}
+
+/** What a document key holds: the owner travels with the document so update and delete find its index. */
+interface StoredDocument<T> {
+  doc: T;
+  owner?: string;
+}
+
+function documentStoresByKind(ctx: Ctx): Stores['documents'] {
+  const byKind = new Map<string, DocumentStore<unknown>>();
+  return <T>(kind: string): DocumentStore<T> => {
+    assertDocumentKind(kind);
+    let store = byKind.get(kind);
+    if (!store) {
+      store = documentStore(ctx, kind);
+      byKind.set(kind, store);
+    }
+    return store as DocumentStore<T>;
+  };
+}
+
+function assertDocumentKind(kind: string): void {
+  if (!DOCUMENT_KIND.test(kind)) {
+    throw new Error(`Document kind ${JSON.stringify(kind)} is invalid; use 1 to 40 lowercase letters or underscores.`);
+  }
+}
+
+function assertLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new RangeError(`limit must be a non-negative integer, got ${limit}.`);
+  }
+}
+
+function parseStored<T>(raw: string | null): StoredDocument<T> | null {
+  return raw === null ? null : (JSON.parse(raw) as StoredDocument<T>);
+}
+
+function documentStore<T>(ctx: Ctx, kind: string): DocumentStore<T> {
+  const keys = documentKeys(ctx.keys, kind);
+  return {
+    async get(id) {
+      return parseStored<T>(await ctx.call(() => ctx.client.get(keys.doc(id))))?.doc ?? null;
+    },
+    async create(id, doc, opts = {}) {
+      const ttlMs = opts.ttlSeconds === undefined ? 0 : ttlToMs(opts.ttlSeconds);
+      const stored: StoredDocument<T> = { doc, owner: opts.owner };
+      const scriptKeys =
+        opts.owner === undefined ? [keys.doc(id)] : [keys.doc(id), keys.index(opts.owner), keys.sequence];
+      const args = [JSON.stringify(stored), ttlMs, id];
+      return (await ctx.call(() => runScript(ctx.client, CREATE_DOCUMENT, scriptKeys, args))) === 1;
+    },
+    async update(id, change, opts = {}) {
+      const ttlArg = opts.ttlSeconds === undefined ? '' : ttlToMs(opts.ttlSeconds);
+      const key = keys.doc(id);
+      const next = (raw: string | null): StoredDocument<T> | null => {
+        const stored = parseStored<T>(raw);
+        return stored && { ...stored, doc: change(stored.doc) };
+      };
+      const written = await ctx.serial.run(key, () =>
+        optimisticLoop(ctx, key, next, async (raw, stored) => {
+          const args = [raw ?? '', JSON.stringify(stored), ttlArg];
+          return (await runScript(ctx.client, UPDATE_DOCUMENT, keys.withIndex(id, stored.owner), args)) === 1;
+        }),
+      );
+      return written?.doc ?? null;
+    },
+    async delete(id) {
+      const key = keys.doc(id);
+      await ctx.serial.run(key, () =>
+        optimisticLoop(ctx, key, parseStored<T>, async (raw, stored) => {
+          const args = [raw ?? '', id];
+          return (await runScript(ctx.client, DELETE_DOCUMENT, keys.withIndex(id, stored.owner), args)) === 1;
+        }),
+      );
+    },
+    async listByOwner(owner, limit) {
+      assertLimit(limit);
+      return listIndexed<T>(ctx, keys, owner, limit);
+    },
+  };
+}
+
+interface DocumentKeys {
+  doc(id: string): string;
+  index(owner: string): string;
+  sequence: string;
+  /** The document's key, followed by its owner index when it has an owner. */
+  withIndex(id: string, owner: string | undefined): string[];
+}
+
+function documentKeys(keys: KeyBuilder, kind: string): DocumentKeys {
+  const doc = (id: string) => keys.document(kind, id);
+  const index = (owner: string) => keys.documentIndex(kind, owner);
+  return {
+    doc,
+    index,
+    sequence: keys.documentSequence(kind),
+    withIndex: (id, owner) => (owner === undefined ? [doc(id)] : [doc(id), index(owner)]),
+  };
+}
+
+/**
+ * Walks the owner's index newest first, a page at a time, until `limit` live documents are found. Ids whose
+ * documents expired are dropped from the index afterwards; ids now owned by someone else are only skipped.
+ */
+async function listIndexed<T>(ctx: Ctx, keys: DocumentKeys, owner: string, limit: number): Promise<T[]> {
+  const index = keys.index(owner);
+  const found: T[] = [];
+  const gone: string[] = [];
+  for (let start = 0; found.length < limit; start += limit) {
+    const ids = await ctx.call(() => ctx.client.zrevrange(index, start, start + limit - 1));
+    if (ids.length === 0) break;
+    const raws = await ctx.call(() => ctx.client.mget(ids.map((id) => keys.doc(id))));
+    ids.forEach((id, i) => {
+      const stored = parseStored<T>(raws[i] ?? null);
+      if (!stored) gone.push(id);
+      else if (stored.owner === owner && found.length < limit) found.push(stored.doc);
+    });
+    if (ids.length < limit) break;
+  }
+  if (gone.length > 0) await pruneIndex(ctx, keys, index, gone);
+  return found;
+}
+
+async function pruneIndex(ctx: Ctx, keys: DocumentKeys, index: string, ids: string[]): Promise<void> {
+  const scriptKeys = [index, ...ids.map((id) => keys.doc(id))];
+  // The listing is already complete and correct; a failed cleanup is simply repeated by the next listing.
+  await ctx.call(() => runScript(ctx.client, PRUNE_INDEX, scriptKeys, ids)).catch(() => undefined);
 }
 
 /** Chains tasks per key so that concurrent updates of one key in this process never race each other. */

@@ -2634,5 +2634,2641 @@ Array [
     },
     "title": "Cart total",
   },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": false,
+      "openWorldHint": true,
+      "readOnlyHint": false,
+      "title": "Get quotes for the cart",
+    },
+    "description": "Ask every seller in the cart for a binding quote for delivery to a pincode. Each seller becomes its own order (its own ONDC transaction). Returns each quote's breakup (items, delivery, packing, tax), total and expiry, or the seller's refusal (out of stock, pincode not served, below minimum order). Next: initialize_order.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "gps": Object {
+          "description": "Delivery point as \\"lat,lon\\"; the store location is used when left out",
+          "examples": Array [
+            "12.9352,77.6245",
+          ],
+          "pattern": "^-?\\\\d{1,2}\\\\.\\\\d{1,8},\\\\s?-?\\\\d{1,3}\\\\.\\\\d{1,8}$",
+          "type": "string",
+        },
+        "pincode": Object {
+          "description": "Six-digit Indian delivery pincode",
+          "examples": Array [
+            "560034",
+          ],
+          "pattern": "^[1-9][0-9]{5}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "pincode",
+      ],
+      "type": "object",
+    },
+    "name": "select_items_for_order",
+    "outputSchema": Object {
+      "properties": Object {
+        "checkout_id": Object {
+          "type": "string",
+        },
+        "next_step": Object {
+          "description": "What to call next",
+          "type": "string",
+        },
+        "pincode": Object {
+          "type": "string",
+        },
+        "sellers": Object {
+          "items": Object {
+            "properties": Object {
+              "items": Object {
+                "items": Object {
+                  "properties": Object {
+                    "name": Object {
+                      "type": "string",
+                    },
+                    "product_id": Object {
+                      "type": "string",
+                    },
+                    "quantity": Object {
+                      "type": "integer",
+                    },
+                  },
+                  "required": Array [
+                    "product_id",
+                    "name",
+                    "quantity",
+                  ],
+                  "type": "object",
+                },
+                "type": "array",
+              },
+              "order_id": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "order_state": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "payment": Object {
+                "anyOf": Array [
+                  Object {
+                    "properties": Object {
+                      "amount": Object {
+                        "properties": Object {
+                          "currency": Object {
+                            "const": "INR",
+                            "type": "string",
+                          },
+                          "paise": Object {
+                            "description": "The same amount in paise (1 rupee = 100 paise)",
+                            "type": "integer",
+                          },
+                          "value": Object {
+                            "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                            "examples": Array [
+                              "325.00",
+                            ],
+                            "type": "string",
+                          },
+                        },
+                        "required": Array [
+                          "currency",
+                          "value",
+                          "paise",
+                        ],
+                        "type": "object",
+                      },
+                      "checkout_url": Object {
+                        "type": "string",
+                      },
+                      "gateway_order_id": Object {
+                        "type": "string",
+                      },
+                      "paid": Object {
+                        "type": "boolean",
+                      },
+                    },
+                    "required": Array [
+                      "gateway_order_id",
+                      "amount",
+                      "checkout_url",
+                      "paid",
+                    ],
+                    "type": "object",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "payment_method": Object {
+                "anyOf": Array [
+                  Object {
+                    "const": "prepaid",
+                    "type": "string",
+                  },
+                  Object {
+                    "const": "cod",
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "quote": Object {
+                "properties": Object {
+                  "expires_at": Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  "lines": Object {
+                    "items": Object {
+                      "properties": Object {
+                        "price": Object {
+                          "properties": Object {
+                            "currency": Object {
+                              "const": "INR",
+                              "type": "string",
+                            },
+                            "paise": Object {
+                              "description": "The same amount in paise (1 rupee = 100 paise)",
+                              "type": "integer",
+                            },
+                            "value": Object {
+                              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                              "examples": Array [
+                                "325.00",
+                              ],
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "currency",
+                            "value",
+                            "paise",
+                          ],
+                          "type": "object",
+                        },
+                        "quantity": Object {
+                          "type": "integer",
+                        },
+                        "title": Object {
+                          "type": "string",
+                        },
+                        "type": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "type",
+                        "title",
+                        "price",
+                      ],
+                      "type": "object",
+                    },
+                    "type": "array",
+                  },
+                  "total": Object {
+                    "properties": Object {
+                      "currency": Object {
+                        "const": "INR",
+                        "type": "string",
+                      },
+                      "paise": Object {
+                        "description": "The same amount in paise (1 rupee = 100 paise)",
+                        "type": "integer",
+                      },
+                      "value": Object {
+                        "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                        "examples": Array [
+                          "325.00",
+                        ],
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "currency",
+                      "value",
+                      "paise",
+                    ],
+                    "type": "object",
+                  },
+                },
+                "required": Array [
+                  "lines",
+                  "total",
+                  "expires_at",
+                ],
+                "type": "object",
+              },
+              "refusal": Object {
+                "anyOf": Array [
+                  Object {
+                    "properties": Object {
+                      "code": Object {
+                        "type": "string",
+                      },
+                      "message": Object {
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "code",
+                      "message",
+                    ],
+                    "type": "object",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+                "description": "Why the seller refused (ONDC error code and our words), or null",
+              },
+              "state": Object {
+                "description": "quoted, initialized, payment_pending, paid, cod, confirming, confirmed or failed",
+                "type": "string",
+              },
+            },
+            "required": Array [
+              "provider",
+              "state",
+              "items",
+              "quote",
+              "refusal",
+              "payment_method",
+              "payment",
+              "order_id",
+              "order_state",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "state": Object {
+          "description": "The least advanced seller order decides: quoted … confirmed, failed or expired",
+          "type": "string",
+        },
+        "total": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+      },
+      "required": Array [
+        "checkout_id",
+        "state",
+        "pincode",
+        "sellers",
+        "total",
+        "next_step",
+      ],
+      "type": "object",
+    },
+    "title": "Get quotes for the cart",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": true,
+      "readOnlyHint": false,
+      "title": "Give delivery details",
+    },
+    "description": "Send the buyer's name, phone, email and delivery address to every seller of a checkout from select_items_for_order. Each seller answers with its final quote and payment terms. Next: create_payment for each seller (prepaid, or cod where the seller accepts cash on delivery).",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "building": Object {
+          "description": "Building, apartment or house name",
+          "maxLength": 100,
+          "minLength": 4,
+          "type": "string",
+        },
+        "checkout_id": Object {
+          "description": "From select_items_for_order",
+          "pattern": "^chk_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "city": Object {
+          "maxLength": 60,
+          "minLength": 2,
+          "type": "string",
+        },
+        "email": Object {
+          "format": "email",
+          "maxLength": 254,
+          "type": "string",
+        },
+        "gps": Object {
+          "description": "Delivery point as \\"lat,lon\\"; the store location is used when left out",
+          "examples": Array [
+            "12.9352,77.6245",
+          ],
+          "pattern": "^-?\\\\d{1,2}\\\\.\\\\d{1,8},\\\\s?-?\\\\d{1,3}\\\\.\\\\d{1,8}$",
+          "type": "string",
+        },
+        "house": Object {
+          "description": "Flat, house or floor, e.g. \\"Flat 302\\"",
+          "maxLength": 100,
+          "minLength": 4,
+          "type": "string",
+        },
+        "locality": Object {
+          "description": "Street and locality",
+          "maxLength": 100,
+          "minLength": 4,
+          "type": "string",
+        },
+        "name": Object {
+          "description": "Full name of the person receiving the order",
+          "maxLength": 100,
+          "minLength": 4,
+          "type": "string",
+        },
+        "phone": Object {
+          "description": "Ten-digit Indian mobile number",
+          "pattern": "^[6-9][0-9]{9}$",
+          "type": "string",
+        },
+        "pincode": Object {
+          "description": "Six-digit Indian delivery pincode",
+          "examples": Array [
+            "560034",
+          ],
+          "pattern": "^[1-9][0-9]{5}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+        "state": Object {
+          "maxLength": 60,
+          "minLength": 2,
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "checkout_id",
+        "name",
+        "phone",
+        "email",
+        "house",
+        "building",
+        "locality",
+        "city",
+        "state",
+        "pincode",
+      ],
+      "type": "object",
+    },
+    "name": "initialize_order",
+    "outputSchema": Object {
+      "properties": Object {
+        "checkout_id": Object {
+          "type": "string",
+        },
+        "next_step": Object {
+          "description": "What to call next",
+          "type": "string",
+        },
+        "pincode": Object {
+          "type": "string",
+        },
+        "sellers": Object {
+          "items": Object {
+            "properties": Object {
+              "items": Object {
+                "items": Object {
+                  "properties": Object {
+                    "name": Object {
+                      "type": "string",
+                    },
+                    "product_id": Object {
+                      "type": "string",
+                    },
+                    "quantity": Object {
+                      "type": "integer",
+                    },
+                  },
+                  "required": Array [
+                    "product_id",
+                    "name",
+                    "quantity",
+                  ],
+                  "type": "object",
+                },
+                "type": "array",
+              },
+              "order_id": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "order_state": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "payment": Object {
+                "anyOf": Array [
+                  Object {
+                    "properties": Object {
+                      "amount": Object {
+                        "properties": Object {
+                          "currency": Object {
+                            "const": "INR",
+                            "type": "string",
+                          },
+                          "paise": Object {
+                            "description": "The same amount in paise (1 rupee = 100 paise)",
+                            "type": "integer",
+                          },
+                          "value": Object {
+                            "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                            "examples": Array [
+                              "325.00",
+                            ],
+                            "type": "string",
+                          },
+                        },
+                        "required": Array [
+                          "currency",
+                          "value",
+                          "paise",
+                        ],
+                        "type": "object",
+                      },
+                      "checkout_url": Object {
+                        "type": "string",
+                      },
+                      "gateway_order_id": Object {
+                        "type": "string",
+                      },
+                      "paid": Object {
+                        "type": "boolean",
+                      },
+                    },
+                    "required": Array [
+                      "gateway_order_id",
+                      "amount",
+                      "checkout_url",
+                      "paid",
+                    ],
+                    "type": "object",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "payment_method": Object {
+                "anyOf": Array [
+                  Object {
+                    "const": "prepaid",
+                    "type": "string",
+                  },
+                  Object {
+                    "const": "cod",
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "quote": Object {
+                "properties": Object {
+                  "expires_at": Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  "lines": Object {
+                    "items": Object {
+                      "properties": Object {
+                        "price": Object {
+                          "properties": Object {
+                            "currency": Object {
+                              "const": "INR",
+                              "type": "string",
+                            },
+                            "paise": Object {
+                              "description": "The same amount in paise (1 rupee = 100 paise)",
+                              "type": "integer",
+                            },
+                            "value": Object {
+                              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                              "examples": Array [
+                                "325.00",
+                              ],
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "currency",
+                            "value",
+                            "paise",
+                          ],
+                          "type": "object",
+                        },
+                        "quantity": Object {
+                          "type": "integer",
+                        },
+                        "title": Object {
+                          "type": "string",
+                        },
+                        "type": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "type",
+                        "title",
+                        "price",
+                      ],
+                      "type": "object",
+                    },
+                    "type": "array",
+                  },
+                  "total": Object {
+                    "properties": Object {
+                      "currency": Object {
+                        "const": "INR",
+                        "type": "string",
+                      },
+                      "paise": Object {
+                        "description": "The same amount in paise (1 rupee = 100 paise)",
+                        "type": "integer",
+                      },
+                      "value": Object {
+                        "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                        "examples": Array [
+                          "325.00",
+                        ],
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "currency",
+                      "value",
+                      "paise",
+                    ],
+                    "type": "object",
+                  },
+                },
+                "required": Array [
+                  "lines",
+                  "total",
+                  "expires_at",
+                ],
+                "type": "object",
+              },
+              "refusal": Object {
+                "anyOf": Array [
+                  Object {
+                    "properties": Object {
+                      "code": Object {
+                        "type": "string",
+                      },
+                      "message": Object {
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "code",
+                      "message",
+                    ],
+                    "type": "object",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+                "description": "Why the seller refused (ONDC error code and our words), or null",
+              },
+              "state": Object {
+                "description": "quoted, initialized, payment_pending, paid, cod, confirming, confirmed or failed",
+                "type": "string",
+              },
+            },
+            "required": Array [
+              "provider",
+              "state",
+              "items",
+              "quote",
+              "refusal",
+              "payment_method",
+              "payment",
+              "order_id",
+              "order_state",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "state": Object {
+          "description": "The least advanced seller order decides: quoted … confirmed, failed or expired",
+          "type": "string",
+        },
+        "total": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+      },
+      "required": Array [
+        "checkout_id",
+        "state",
+        "pincode",
+        "sellers",
+        "total",
+        "next_step",
+      ],
+      "type": "object",
+    },
+    "title": "Give delivery details",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": false,
+      "openWorldHint": true,
+      "readOnlyHint": false,
+      "title": "Choose how to pay a seller",
+    },
+    "description": "For one seller of an initialized checkout, choose prepaid or cash on delivery. Prepaid creates a payment order at the gateway for exactly the seller's quoted total and returns a checkout_url where the user pays; then call verify_payment with what the gateway returned. Cash on delivery asks the seller to accept it (some sellers refuse) and needs no payment. Next: verify_payment (prepaid) or confirm_order.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "checkout_id": Object {
+          "description": "From select_items_for_order",
+          "pattern": "^chk_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "method": Object {
+          "anyOf": Array [
+            Object {
+              "const": "prepaid",
+              "type": "string",
+            },
+            Object {
+              "const": "cod",
+              "type": "string",
+            },
+          ],
+          "description": "prepaid (UPI, card) or cod (cash on delivery)",
+        },
+        "provider_id": Object {
+          "description": "The seller (provider id) within the checkout",
+          "pattern": "^[a-z0-9-]{1,100}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "checkout_id",
+        "provider_id",
+        "method",
+      ],
+      "type": "object",
+    },
+    "name": "create_payment",
+    "outputSchema": Object {
+      "properties": Object {
+        "checkout_id": Object {
+          "type": "string",
+        },
+        "next_step": Object {
+          "description": "What to call next",
+          "type": "string",
+        },
+        "pincode": Object {
+          "type": "string",
+        },
+        "sellers": Object {
+          "items": Object {
+            "properties": Object {
+              "items": Object {
+                "items": Object {
+                  "properties": Object {
+                    "name": Object {
+                      "type": "string",
+                    },
+                    "product_id": Object {
+                      "type": "string",
+                    },
+                    "quantity": Object {
+                      "type": "integer",
+                    },
+                  },
+                  "required": Array [
+                    "product_id",
+                    "name",
+                    "quantity",
+                  ],
+                  "type": "object",
+                },
+                "type": "array",
+              },
+              "order_id": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "order_state": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "payment": Object {
+                "anyOf": Array [
+                  Object {
+                    "properties": Object {
+                      "amount": Object {
+                        "properties": Object {
+                          "currency": Object {
+                            "const": "INR",
+                            "type": "string",
+                          },
+                          "paise": Object {
+                            "description": "The same amount in paise (1 rupee = 100 paise)",
+                            "type": "integer",
+                          },
+                          "value": Object {
+                            "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                            "examples": Array [
+                              "325.00",
+                            ],
+                            "type": "string",
+                          },
+                        },
+                        "required": Array [
+                          "currency",
+                          "value",
+                          "paise",
+                        ],
+                        "type": "object",
+                      },
+                      "checkout_url": Object {
+                        "type": "string",
+                      },
+                      "gateway_order_id": Object {
+                        "type": "string",
+                      },
+                      "paid": Object {
+                        "type": "boolean",
+                      },
+                    },
+                    "required": Array [
+                      "gateway_order_id",
+                      "amount",
+                      "checkout_url",
+                      "paid",
+                    ],
+                    "type": "object",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "payment_method": Object {
+                "anyOf": Array [
+                  Object {
+                    "const": "prepaid",
+                    "type": "string",
+                  },
+                  Object {
+                    "const": "cod",
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "quote": Object {
+                "properties": Object {
+                  "expires_at": Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  "lines": Object {
+                    "items": Object {
+                      "properties": Object {
+                        "price": Object {
+                          "properties": Object {
+                            "currency": Object {
+                              "const": "INR",
+                              "type": "string",
+                            },
+                            "paise": Object {
+                              "description": "The same amount in paise (1 rupee = 100 paise)",
+                              "type": "integer",
+                            },
+                            "value": Object {
+                              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                              "examples": Array [
+                                "325.00",
+                              ],
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "currency",
+                            "value",
+                            "paise",
+                          ],
+                          "type": "object",
+                        },
+                        "quantity": Object {
+                          "type": "integer",
+                        },
+                        "title": Object {
+                          "type": "string",
+                        },
+                        "type": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "type",
+                        "title",
+                        "price",
+                      ],
+                      "type": "object",
+                    },
+                    "type": "array",
+                  },
+                  "total": Object {
+                    "properties": Object {
+                      "currency": Object {
+                        "const": "INR",
+                        "type": "string",
+                      },
+                      "paise": Object {
+                        "description": "The same amount in paise (1 rupee = 100 paise)",
+                        "type": "integer",
+                      },
+                      "value": Object {
+                        "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                        "examples": Array [
+                          "325.00",
+                        ],
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "currency",
+                      "value",
+                      "paise",
+                    ],
+                    "type": "object",
+                  },
+                },
+                "required": Array [
+                  "lines",
+                  "total",
+                  "expires_at",
+                ],
+                "type": "object",
+              },
+              "refusal": Object {
+                "anyOf": Array [
+                  Object {
+                    "properties": Object {
+                      "code": Object {
+                        "type": "string",
+                      },
+                      "message": Object {
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "code",
+                      "message",
+                    ],
+                    "type": "object",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+                "description": "Why the seller refused (ONDC error code and our words), or null",
+              },
+              "state": Object {
+                "description": "quoted, initialized, payment_pending, paid, cod, confirming, confirmed or failed",
+                "type": "string",
+              },
+            },
+            "required": Array [
+              "provider",
+              "state",
+              "items",
+              "quote",
+              "refusal",
+              "payment_method",
+              "payment",
+              "order_id",
+              "order_state",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "state": Object {
+          "description": "The least advanced seller order decides: quoted … confirmed, failed or expired",
+          "type": "string",
+        },
+        "total": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+      },
+      "required": Array [
+        "checkout_id",
+        "state",
+        "pincode",
+        "sellers",
+        "total",
+        "next_step",
+      ],
+      "type": "object",
+    },
+    "title": "Choose how to pay a seller",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": true,
+      "readOnlyHint": false,
+      "title": "Verify a payment",
+    },
+    "description": "After the user paid at checkout_url, pass what the payment gateway returned (payment id and signature). The server checks the signature and asks the gateway itself that the payment was captured for exactly the seller's total; nothing the caller says about the payment is trusted. Next: confirm_order.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "checkout_id": Object {
+          "description": "From select_items_for_order",
+          "pattern": "^chk_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "payment_id": Object {
+          "description": "razorpay_payment_id from the gateway",
+          "pattern": "^pay_[A-Za-z0-9]{6,40}$",
+          "type": "string",
+        },
+        "provider_id": Object {
+          "description": "The seller (provider id) within the checkout",
+          "pattern": "^[a-z0-9-]{1,100}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+        "signature": Object {
+          "description": "razorpay_signature from the gateway",
+          "pattern": "^[0-9a-f]{64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "checkout_id",
+        "provider_id",
+        "payment_id",
+        "signature",
+      ],
+      "type": "object",
+    },
+    "name": "verify_payment",
+    "outputSchema": Object {
+      "properties": Object {
+        "checkout_id": Object {
+          "type": "string",
+        },
+        "next_step": Object {
+          "description": "What to call next",
+          "type": "string",
+        },
+        "pincode": Object {
+          "type": "string",
+        },
+        "sellers": Object {
+          "items": Object {
+            "properties": Object {
+              "items": Object {
+                "items": Object {
+                  "properties": Object {
+                    "name": Object {
+                      "type": "string",
+                    },
+                    "product_id": Object {
+                      "type": "string",
+                    },
+                    "quantity": Object {
+                      "type": "integer",
+                    },
+                  },
+                  "required": Array [
+                    "product_id",
+                    "name",
+                    "quantity",
+                  ],
+                  "type": "object",
+                },
+                "type": "array",
+              },
+              "order_id": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "order_state": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "payment": Object {
+                "anyOf": Array [
+                  Object {
+                    "properties": Object {
+                      "amount": Object {
+                        "properties": Object {
+                          "currency": Object {
+                            "const": "INR",
+                            "type": "string",
+                          },
+                          "paise": Object {
+                            "description": "The same amount in paise (1 rupee = 100 paise)",
+                            "type": "integer",
+                          },
+                          "value": Object {
+                            "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                            "examples": Array [
+                              "325.00",
+                            ],
+                            "type": "string",
+                          },
+                        },
+                        "required": Array [
+                          "currency",
+                          "value",
+                          "paise",
+                        ],
+                        "type": "object",
+                      },
+                      "checkout_url": Object {
+                        "type": "string",
+                      },
+                      "gateway_order_id": Object {
+                        "type": "string",
+                      },
+                      "paid": Object {
+                        "type": "boolean",
+                      },
+                    },
+                    "required": Array [
+                      "gateway_order_id",
+                      "amount",
+                      "checkout_url",
+                      "paid",
+                    ],
+                    "type": "object",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "payment_method": Object {
+                "anyOf": Array [
+                  Object {
+                    "const": "prepaid",
+                    "type": "string",
+                  },
+                  Object {
+                    "const": "cod",
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "quote": Object {
+                "properties": Object {
+                  "expires_at": Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  "lines": Object {
+                    "items": Object {
+                      "properties": Object {
+                        "price": Object {
+                          "properties": Object {
+                            "currency": Object {
+                              "const": "INR",
+                              "type": "string",
+                            },
+                            "paise": Object {
+                              "description": "The same amount in paise (1 rupee = 100 paise)",
+                              "type": "integer",
+                            },
+                            "value": Object {
+                              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                              "examples": Array [
+                                "325.00",
+                              ],
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "currency",
+                            "value",
+                            "paise",
+                          ],
+                          "type": "object",
+                        },
+                        "quantity": Object {
+                          "type": "integer",
+                        },
+                        "title": Object {
+                          "type": "string",
+                        },
+                        "type": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "type",
+                        "title",
+                        "price",
+                      ],
+                      "type": "object",
+                    },
+                    "type": "array",
+                  },
+                  "total": Object {
+                    "properties": Object {
+                      "currency": Object {
+                        "const": "INR",
+                        "type": "string",
+                      },
+                      "paise": Object {
+                        "description": "The same amount in paise (1 rupee = 100 paise)",
+                        "type": "integer",
+                      },
+                      "value": Object {
+                        "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                        "examples": Array [
+                          "325.00",
+                        ],
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "currency",
+                      "value",
+                      "paise",
+                    ],
+                    "type": "object",
+                  },
+                },
+                "required": Array [
+                  "lines",
+                  "total",
+                  "expires_at",
+                ],
+                "type": "object",
+              },
+              "refusal": Object {
+                "anyOf": Array [
+                  Object {
+                    "properties": Object {
+                      "code": Object {
+                        "type": "string",
+                      },
+                      "message": Object {
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "code",
+                      "message",
+                    ],
+                    "type": "object",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+                "description": "Why the seller refused (ONDC error code and our words), or null",
+              },
+              "state": Object {
+                "description": "quoted, initialized, payment_pending, paid, cod, confirming, confirmed or failed",
+                "type": "string",
+              },
+            },
+            "required": Array [
+              "provider",
+              "state",
+              "items",
+              "quote",
+              "refusal",
+              "payment_method",
+              "payment",
+              "order_id",
+              "order_state",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "state": Object {
+          "description": "The least advanced seller order decides: quoted … confirmed, failed or expired",
+          "type": "string",
+        },
+        "total": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+      },
+      "required": Array [
+        "checkout_id",
+        "state",
+        "pincode",
+        "sellers",
+        "total",
+        "next_step",
+      ],
+      "type": "object",
+    },
+    "title": "Verify a payment",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": true,
+      "readOnlyHint": false,
+      "title": "Place the orders",
+    },
+    "description": "Place the orders of a checkout whose sellers are all paid (verify_payment) or on cash on delivery: sends confirm to each seller and returns the order ids. Ask the user to confirm the totals first. Safe to retry: a retry or a concurrent duplicate never creates a second order. Next: get_order_status.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "checkout_id": Object {
+          "description": "From select_items_for_order",
+          "pattern": "^chk_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "checkout_id",
+      ],
+      "type": "object",
+    },
+    "name": "confirm_order",
+    "outputSchema": Object {
+      "properties": Object {
+        "checkout_id": Object {
+          "type": "string",
+        },
+        "next_step": Object {
+          "description": "What to call next",
+          "type": "string",
+        },
+        "pincode": Object {
+          "type": "string",
+        },
+        "sellers": Object {
+          "items": Object {
+            "properties": Object {
+              "items": Object {
+                "items": Object {
+                  "properties": Object {
+                    "name": Object {
+                      "type": "string",
+                    },
+                    "product_id": Object {
+                      "type": "string",
+                    },
+                    "quantity": Object {
+                      "type": "integer",
+                    },
+                  },
+                  "required": Array [
+                    "product_id",
+                    "name",
+                    "quantity",
+                  ],
+                  "type": "object",
+                },
+                "type": "array",
+              },
+              "order_id": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "order_state": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "payment": Object {
+                "anyOf": Array [
+                  Object {
+                    "properties": Object {
+                      "amount": Object {
+                        "properties": Object {
+                          "currency": Object {
+                            "const": "INR",
+                            "type": "string",
+                          },
+                          "paise": Object {
+                            "description": "The same amount in paise (1 rupee = 100 paise)",
+                            "type": "integer",
+                          },
+                          "value": Object {
+                            "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                            "examples": Array [
+                              "325.00",
+                            ],
+                            "type": "string",
+                          },
+                        },
+                        "required": Array [
+                          "currency",
+                          "value",
+                          "paise",
+                        ],
+                        "type": "object",
+                      },
+                      "checkout_url": Object {
+                        "type": "string",
+                      },
+                      "gateway_order_id": Object {
+                        "type": "string",
+                      },
+                      "paid": Object {
+                        "type": "boolean",
+                      },
+                    },
+                    "required": Array [
+                      "gateway_order_id",
+                      "amount",
+                      "checkout_url",
+                      "paid",
+                    ],
+                    "type": "object",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "payment_method": Object {
+                "anyOf": Array [
+                  Object {
+                    "const": "prepaid",
+                    "type": "string",
+                  },
+                  Object {
+                    "const": "cod",
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "quote": Object {
+                "properties": Object {
+                  "expires_at": Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  "lines": Object {
+                    "items": Object {
+                      "properties": Object {
+                        "price": Object {
+                          "properties": Object {
+                            "currency": Object {
+                              "const": "INR",
+                              "type": "string",
+                            },
+                            "paise": Object {
+                              "description": "The same amount in paise (1 rupee = 100 paise)",
+                              "type": "integer",
+                            },
+                            "value": Object {
+                              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                              "examples": Array [
+                                "325.00",
+                              ],
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "currency",
+                            "value",
+                            "paise",
+                          ],
+                          "type": "object",
+                        },
+                        "quantity": Object {
+                          "type": "integer",
+                        },
+                        "title": Object {
+                          "type": "string",
+                        },
+                        "type": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "type",
+                        "title",
+                        "price",
+                      ],
+                      "type": "object",
+                    },
+                    "type": "array",
+                  },
+                  "total": Object {
+                    "properties": Object {
+                      "currency": Object {
+                        "const": "INR",
+                        "type": "string",
+                      },
+                      "paise": Object {
+                        "description": "The same amount in paise (1 rupee = 100 paise)",
+                        "type": "integer",
+                      },
+                      "value": Object {
+                        "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                        "examples": Array [
+                          "325.00",
+                        ],
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "currency",
+                      "value",
+                      "paise",
+                    ],
+                    "type": "object",
+                  },
+                },
+                "required": Array [
+                  "lines",
+                  "total",
+                  "expires_at",
+                ],
+                "type": "object",
+              },
+              "refusal": Object {
+                "anyOf": Array [
+                  Object {
+                    "properties": Object {
+                      "code": Object {
+                        "type": "string",
+                      },
+                      "message": Object {
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "code",
+                      "message",
+                    ],
+                    "type": "object",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+                "description": "Why the seller refused (ONDC error code and our words), or null",
+              },
+              "state": Object {
+                "description": "quoted, initialized, payment_pending, paid, cod, confirming, confirmed or failed",
+                "type": "string",
+              },
+            },
+            "required": Array [
+              "provider",
+              "state",
+              "items",
+              "quote",
+              "refusal",
+              "payment_method",
+              "payment",
+              "order_id",
+              "order_state",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "state": Object {
+          "description": "The least advanced seller order decides: quoted … confirmed, failed or expired",
+          "type": "string",
+        },
+        "total": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+      },
+      "required": Array [
+        "checkout_id",
+        "state",
+        "pincode",
+        "sellers",
+        "total",
+        "next_step",
+      ],
+      "type": "object",
+    },
+    "title": "Place the orders",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": true,
+      "title": "Checkout state",
+    },
+    "description": "Show a checkout: each seller's quote, state, payment and order id, and the next step to call.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "checkout_id": Object {
+          "description": "From select_items_for_order",
+          "pattern": "^chk_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "checkout_id",
+      ],
+      "type": "object",
+    },
+    "name": "get_checkout",
+    "outputSchema": Object {
+      "properties": Object {
+        "checkout_id": Object {
+          "type": "string",
+        },
+        "next_step": Object {
+          "description": "What to call next",
+          "type": "string",
+        },
+        "pincode": Object {
+          "type": "string",
+        },
+        "sellers": Object {
+          "items": Object {
+            "properties": Object {
+              "items": Object {
+                "items": Object {
+                  "properties": Object {
+                    "name": Object {
+                      "type": "string",
+                    },
+                    "product_id": Object {
+                      "type": "string",
+                    },
+                    "quantity": Object {
+                      "type": "integer",
+                    },
+                  },
+                  "required": Array [
+                    "product_id",
+                    "name",
+                    "quantity",
+                  ],
+                  "type": "object",
+                },
+                "type": "array",
+              },
+              "order_id": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "order_state": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "payment": Object {
+                "anyOf": Array [
+                  Object {
+                    "properties": Object {
+                      "amount": Object {
+                        "properties": Object {
+                          "currency": Object {
+                            "const": "INR",
+                            "type": "string",
+                          },
+                          "paise": Object {
+                            "description": "The same amount in paise (1 rupee = 100 paise)",
+                            "type": "integer",
+                          },
+                          "value": Object {
+                            "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                            "examples": Array [
+                              "325.00",
+                            ],
+                            "type": "string",
+                          },
+                        },
+                        "required": Array [
+                          "currency",
+                          "value",
+                          "paise",
+                        ],
+                        "type": "object",
+                      },
+                      "checkout_url": Object {
+                        "type": "string",
+                      },
+                      "gateway_order_id": Object {
+                        "type": "string",
+                      },
+                      "paid": Object {
+                        "type": "boolean",
+                      },
+                    },
+                    "required": Array [
+                      "gateway_order_id",
+                      "amount",
+                      "checkout_url",
+                      "paid",
+                    ],
+                    "type": "object",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "payment_method": Object {
+                "anyOf": Array [
+                  Object {
+                    "const": "prepaid",
+                    "type": "string",
+                  },
+                  Object {
+                    "const": "cod",
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "quote": Object {
+                "properties": Object {
+                  "expires_at": Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  "lines": Object {
+                    "items": Object {
+                      "properties": Object {
+                        "price": Object {
+                          "properties": Object {
+                            "currency": Object {
+                              "const": "INR",
+                              "type": "string",
+                            },
+                            "paise": Object {
+                              "description": "The same amount in paise (1 rupee = 100 paise)",
+                              "type": "integer",
+                            },
+                            "value": Object {
+                              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                              "examples": Array [
+                                "325.00",
+                              ],
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "currency",
+                            "value",
+                            "paise",
+                          ],
+                          "type": "object",
+                        },
+                        "quantity": Object {
+                          "type": "integer",
+                        },
+                        "title": Object {
+                          "type": "string",
+                        },
+                        "type": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "type",
+                        "title",
+                        "price",
+                      ],
+                      "type": "object",
+                    },
+                    "type": "array",
+                  },
+                  "total": Object {
+                    "properties": Object {
+                      "currency": Object {
+                        "const": "INR",
+                        "type": "string",
+                      },
+                      "paise": Object {
+                        "description": "The same amount in paise (1 rupee = 100 paise)",
+                        "type": "integer",
+                      },
+                      "value": Object {
+                        "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                        "examples": Array [
+                          "325.00",
+                        ],
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "currency",
+                      "value",
+                      "paise",
+                    ],
+                    "type": "object",
+                  },
+                },
+                "required": Array [
+                  "lines",
+                  "total",
+                  "expires_at",
+                ],
+                "type": "object",
+              },
+              "refusal": Object {
+                "anyOf": Array [
+                  Object {
+                    "properties": Object {
+                      "code": Object {
+                        "type": "string",
+                      },
+                      "message": Object {
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "code",
+                      "message",
+                    ],
+                    "type": "object",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+                "description": "Why the seller refused (ONDC error code and our words), or null",
+              },
+              "state": Object {
+                "description": "quoted, initialized, payment_pending, paid, cod, confirming, confirmed or failed",
+                "type": "string",
+              },
+            },
+            "required": Array [
+              "provider",
+              "state",
+              "items",
+              "quote",
+              "refusal",
+              "payment_method",
+              "payment",
+              "order_id",
+              "order_state",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "state": Object {
+          "description": "The least advanced seller order decides: quoted … confirmed, failed or expired",
+          "type": "string",
+        },
+        "total": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+      },
+      "required": Array [
+        "checkout_id",
+        "state",
+        "pincode",
+        "sellers",
+        "total",
+        "next_step",
+      ],
+      "type": "object",
+    },
+    "title": "Checkout state",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": true,
+      "readOnlyHint": true,
+      "title": "Order status",
+    },
+    "description": "Ask the seller for the current state of an order placed in this session (Created, Accepted, In-progress, Completed, Cancelled) and its delivery state (Pending, Packed, Out-for-delivery, Order-delivered, …).",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "order_id": Object {
+          "description": "An order id from confirm_order or list_orders",
+          "pattern": "^ord_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "order_id",
+      ],
+      "type": "object",
+    },
+    "name": "get_order_status",
+    "outputSchema": Object {
+      "properties": Object {
+        "checkout_id": Object {
+          "type": "string",
+        },
+        "created_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "deliver_to": Object {
+          "properties": Object {
+            "city": Object {
+              "type": "string",
+            },
+            "locality": Object {
+              "type": "string",
+            },
+            "name": Object {
+              "type": "string",
+            },
+            "pincode": Object {
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "name",
+            "locality",
+            "city",
+            "pincode",
+          ],
+          "type": "object",
+        },
+        "fulfillment_state": Object {
+          "anyOf": Array [
+            Object {
+              "type": "string",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+          "description": "e.g. Pending, Packed, Out-for-delivery",
+        },
+        "items": Object {
+          "items": Object {
+            "properties": Object {
+              "name": Object {
+                "type": "string",
+              },
+              "product_id": Object {
+                "type": "string",
+              },
+              "quantity": Object {
+                "type": "integer",
+              },
+            },
+            "required": Array [
+              "product_id",
+              "name",
+              "quantity",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "order_id": Object {
+          "type": "string",
+        },
+        "payment_method": Object {
+          "anyOf": Array [
+            Object {
+              "const": "prepaid",
+              "type": "string",
+            },
+            Object {
+              "const": "cod",
+              "type": "string",
+            },
+          ],
+        },
+        "provider": Object {
+          "properties": Object {
+            "id": Object {
+              "type": "string",
+            },
+            "name": Object {
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "id",
+            "name",
+          ],
+          "type": "object",
+        },
+        "state": Object {
+          "description": "ONDC order state: Created, Accepted, In-progress, Completed or Cancelled",
+          "type": "string",
+        },
+        "total": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+        "updated_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "order_id",
+        "checkout_id",
+        "provider",
+        "state",
+        "fulfillment_state",
+        "items",
+        "total",
+        "payment_method",
+        "deliver_to",
+        "created_at",
+        "updated_at",
+      ],
+      "type": "object",
+    },
+    "title": "Order status",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": true,
+      "title": "List orders",
+    },
+    "description": "List the orders placed in this session, newest first, with their last known state. Next: get_order_status for fresh state.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "limit": Object {
+          "default": 20,
+          "description": "How many orders",
+          "maximum": 100,
+          "minimum": 1,
+          "type": "integer",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "limit",
+      ],
+      "type": "object",
+    },
+    "name": "list_orders",
+    "outputSchema": Object {
+      "properties": Object {
+        "orders": Object {
+          "items": Object {
+            "properties": Object {
+              "checkout_id": Object {
+                "type": "string",
+              },
+              "created_at": Object {
+                "format": "date-time",
+                "type": "string",
+              },
+              "deliver_to": Object {
+                "properties": Object {
+                  "city": Object {
+                    "type": "string",
+                  },
+                  "locality": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                  "pincode": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "name",
+                  "locality",
+                  "city",
+                  "pincode",
+                ],
+                "type": "object",
+              },
+              "fulfillment_state": Object {
+                "anyOf": Array [
+                  Object {
+                    "type": "string",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+                "description": "e.g. Pending, Packed, Out-for-delivery",
+              },
+              "items": Object {
+                "items": Object {
+                  "properties": Object {
+                    "name": Object {
+                      "type": "string",
+                    },
+                    "product_id": Object {
+                      "type": "string",
+                    },
+                    "quantity": Object {
+                      "type": "integer",
+                    },
+                  },
+                  "required": Array [
+                    "product_id",
+                    "name",
+                    "quantity",
+                  ],
+                  "type": "object",
+                },
+                "type": "array",
+              },
+              "order_id": Object {
+                "type": "string",
+              },
+              "payment_method": Object {
+                "anyOf": Array [
+                  Object {
+                    "const": "prepaid",
+                    "type": "string",
+                  },
+                  Object {
+                    "const": "cod",
+                    "type": "string",
+                  },
+                ],
+              },
+              "provider": Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                  "name": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                  "name",
+                ],
+                "type": "object",
+              },
+              "state": Object {
+                "description": "ONDC order state: Created, Accepted, In-progress, Completed or Cancelled",
+                "type": "string",
+              },
+              "total": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "updated_at": Object {
+                "format": "date-time",
+                "type": "string",
+              },
+            },
+            "required": Array [
+              "order_id",
+              "checkout_id",
+              "provider",
+              "state",
+              "fulfillment_state",
+              "items",
+              "total",
+              "payment_method",
+              "deliver_to",
+              "created_at",
+              "updated_at",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+      },
+      "required": Array [
+        "orders",
+      ],
+      "type": "object",
+    },
+    "title": "List orders",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": true,
+      "title": "ONDC log of an order",
+    },
+    "description": "Export every ONDC message of one order (the seller's catalog answer, select, init, confirm, status, …) as an ONDC certification document: { domain, version, flow, bap_id, bpp_id, payload }. For auditors and certification, rarely for shoppers.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "flow": Object {
+          "anyOf": Array [
+            Object {
+              "const": "2",
+              "type": "string",
+            },
+            Object {
+              "const": "3",
+              "type": "string",
+            },
+            Object {
+              "const": "4",
+              "type": "string",
+            },
+          ],
+          "default": "2",
+          "description": "Certification flow: 2 delivered order, 3 out of stock at select, 4 buyer cancel",
+        },
+        "order_id": Object {
+          "description": "An order id from confirm_order or list_orders",
+          "pattern": "^ord_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "order_id",
+        "flow",
+      ],
+      "type": "object",
+    },
+    "name": "get_order_ondc_log",
+    "outputSchema": Object {
+      "properties": Object {
+        "bap_id": Object {
+          "type": "string",
+        },
+        "bpp_id": Object {
+          "type": "string",
+        },
+        "domain": Object {
+          "type": "string",
+        },
+        "flow": Object {
+          "type": "string",
+        },
+        "payload": Object {
+          "description": "Each step's message: { context, message, error? }",
+          "patternProperties": Object {
+            "^(.*)$": Object {},
+          },
+          "type": "object",
+        },
+        "version": Object {
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "domain",
+        "version",
+        "flow",
+        "bap_id",
+        "bpp_id",
+        "payload",
+      ],
+      "type": "object",
+    },
+    "title": "ONDC log of an order",
+  },
 ]
 `

@@ -11,6 +11,15 @@ import { removeFromCart } from './remove-from-cart.js';
 import { searchProducts } from './search-products.js';
 import { updateCartQuantity } from './update-cart-quantity.js';
 import { viewCart } from './view-cart.js';
+import { selectItemsForOrder } from './select-items-for-order.js';
+import { initializeOrder } from './initialize-order.js';
+import { createPayment } from './create-payment.js';
+import { verifyPayment } from './verify-payment.js';
+import { confirmOrder } from './confirm-order.js';
+import { getCheckout } from './get-checkout.js';
+import { getOrderStatus } from './get-order-status.js';
+import { listOrders } from './list-orders.js';
+import { getOrderOndcLog } from './get-order-ondc-log.js';
 
 export const operations: readonly AnyOperation[] = [
   initializeShopping,
@@ -24,9 +33,27 @@ export const operations: readonly AnyOperation[] = [
   removeFromCart,
   clearCart,
   getCartTotal,
+  selectItemsForOrder,
+  initializeOrder,
+  createPayment,
+  verifyPayment,
+  confirmOrder,
+  getCheckout,
+  getOrderStatus,
+  listOrders,
+  getOrderOndcLog,
 ];
 
 export {
+  getOrderOndcLog,
+  confirmOrder,
+  createPayment,
+  getCheckout,
+  getOrderStatus,
+  initializeOrder,
+  listOrders,
+  selectItemsForOrder,
+  verifyPayment,
   addToCart,
   browseCategories,
   clearCart,

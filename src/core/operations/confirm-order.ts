@@ -1,0 +1,127 @@
+import { Type } from '@sinclair/typebox';
+import {
+  assertNotExpired,
+  checkouts,
+  checkoutState,
+  orders,
+  requireCheckout,
+  requireState,
+  updateSeller,
+  type SellerOrder,
+} from '../checkout.js';
+import { CheckoutView, checkoutView, summarizeCheckout } from '../checkout-view.js';
+import { DomainError } from '../errors.js';
+import { defineOperation, type CoreDeps } from '../operation.js';
+import type { Checkout } from '../checkout.js';
+import { SessionId } from '../schemas.js';
+import { requireSession } from '../session.js';
+import { CheckoutId } from './create-payment.js';
+
+const READY: SellerOrder['state'][] = ['paid', 'cod'];
+
+/**
+ * Claims the ready seller orders in one atomic write, so of any number of concurrent confirms exactly one goes on
+ * to the network for each seller. Returns the providers this call claimed.
+ */
+async function claim(deps: CoreDeps, checkout: Checkout): Promise<{ checkout: Checkout; claimed: string[] }> {
+  const orderIds = new Map(checkout.sellers.map((s) => [s.seller.providerId, s.orderId ?? `ord_${deps.ids.random(12)}`]));
+  let claimed: string[] = [];
+  const saved = await checkouts(deps).update(checkout.id, (c) => {
+    claimed = [];
+    return {
+      ...c,
+      sellers: c.sellers.map((o) => {
+        if (!READY.includes(o.state)) return o;
+        claimed.push(o.seller.providerId);
+        return { ...o, state: 'confirming', orderId: o.orderId ?? orderIds.get(o.seller.providerId) };
+      }),
+    };
+  });
+  return { checkout: saved ?? checkout, claimed };
+}
+
+async function placeOne(deps: CoreDeps, checkout: Checkout, order: SellerOrder): Promise<Checkout> {
+  const delivery = checkout.delivery!;
+  const back = order.cashOnDelivery ? 'cod' : 'paid';
+  let answer;
+  try {
+    answer = await deps.network.confirm({
+      exchange: order.exchange,
+      seller: order.seller,
+      orderId: order.orderId!,
+      items: order.items,
+      delivery,
+      terms: order.terms,
+      payment: order.cashOnDelivery
+        ? { cashOnDelivery: true }
+        : { cashOnDelivery: false, amountPaise: order.payment!.amountPaise, transactionId: order.payment!.paymentId! },
+    });
+  } catch (err) {
+    // Not placed as far as we know: back to ready, keeping the order id so a retry cannot make a second order.
+    await updateSeller(deps, checkout, order.seller.providerId, (o) => ({ ...o, state: back }));
+    throw err;
+  }
+  if (answer.refusal) {
+    return updateSeller(deps, checkout, order.seller.providerId, (o) => ({ ...o, exchange: answer.exchange, state: 'failed', refusal: answer.refusal }));
+  }
+  const now = deps.clock.now().toISOString();
+  await orders(deps).create(
+    order.orderId!,
+    {
+      id: order.orderId!,
+      checkoutId: checkout.id,
+      sessionId: checkout.sessionId,
+      seller: order.seller,
+      exchange: answer.exchange,
+      items: order.items,
+      quote: order.quote,
+      paymentMethod: order.cashOnDelivery ? 'cod' : 'prepaid',
+      ...(order.payment?.paymentId ? { paymentId: order.payment.paymentId } : {}),
+      state: answer.state ?? 'Created',
+      delivery,
+      createdAt: now,
+      updatedAt: now,
+    },
+    { owner: checkout.sessionId },
+  );
+  return updateSeller(deps, checkout, order.seller.providerId, (o) => ({
+    ...o,
+    exchange: answer.exchange,
+    state: 'confirmed',
+    orderState: answer.state ?? 'Created',
+  }));
+}
+
+export const confirmOrder = defineOperation({
+  name: 'confirm_order',
+  title: 'Place the orders',
+  description:
+    'Place the orders of a checkout whose sellers are all paid (verify_payment) or on cash on delivery: sends ' +
+    'confirm to each seller and returns the order ids. Ask the user to confirm the totals first. Safe to retry: a ' +
+    'retry or a concurrent duplicate never creates a second order. Next: get_order_status.',
+  http: { method: 'POST', path: '/checkouts/:checkout_id/confirm' },
+  input: Type.Object({ session_id: SessionId, checkout_id: CheckoutId }),
+  output: CheckoutView,
+  hints: { readOnly: false, idempotent: true, destructive: false, openWorld: true },
+  summarize: summarizeCheckout,
+  run: async ({ session_id, checkout_id }, { deps }) => {
+    await requireSession(deps, session_id);
+    const current = await requireCheckout(deps, session_id, checkout_id);
+    if (checkoutState(deps, current) === 'confirmed') return checkoutView(deps, current);
+    for (const order of current.sellers) {
+      if (order.state === 'confirmed' || order.state === 'confirming') continue;
+      requireState(order, READY, 'call create_payment (and verify_payment for prepaid) first');
+      assertNotExpired(deps, order);
+    }
+    let { checkout, claimed } = await claim(deps, current);
+    if (claimed.length === 0) {
+      if (checkoutState(deps, checkout) === 'confirmed') return checkoutView(deps, checkout);
+      throw new DomainError('CONFIRM_IN_PROGRESS', 'This checkout is already being confirmed; call list_orders in a moment to see the orders.');
+    }
+    for (const providerId of claimed) {
+      const order = checkout.sellers.find((s) => s.seller.providerId === providerId)!;
+      checkout = await placeOne(deps, checkout, order);
+    }
+    return checkoutView(deps, checkout);
+  },
+});

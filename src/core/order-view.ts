@@ -1,0 +1,35 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { StoredOrder } from './checkout.js';
+import { Money, money } from './money.js';
+
+export const OrderView = Type.Object({
+  order_id: Type.String(),
+  checkout_id: Type.String(),
+  provider: Type.Object({ id: Type.String(), name: Type.String() }),
+  state: Type.String({ description: 'ONDC order state: Created, Accepted, In-progress, Completed or Cancelled' }),
+  fulfillment_state: Type.Union([Type.String(), Type.Null()], { description: 'e.g. Pending, Packed, Out-for-delivery' }),
+  items: Type.Array(Type.Object({ product_id: Type.String(), name: Type.String(), quantity: Type.Integer() })),
+  total: Money,
+  payment_method: Type.Union([Type.Literal('prepaid'), Type.Literal('cod')]),
+  deliver_to: Type.Object({ name: Type.String(), locality: Type.String(), city: Type.String(), pincode: Type.String() }),
+  created_at: Type.String({ format: 'date-time' }),
+  updated_at: Type.String({ format: 'date-time' }),
+});
+export type OrderView = Static<typeof OrderView>;
+
+/** The address is shortened on purpose: listings should not spread a person's full address and phone around. */
+export function orderView(order: StoredOrder): OrderView {
+  return {
+    order_id: order.id,
+    checkout_id: order.checkoutId,
+    provider: { id: order.seller.providerId, name: order.seller.name },
+    state: order.state,
+    fulfillment_state: order.fulfillmentState ?? null,
+    items: order.items.map((i) => ({ product_id: i.productId, name: i.name, quantity: i.count })),
+    total: money(order.quote.totalPaise),
+    payment_method: order.paymentMethod,
+    deliver_to: { name: order.delivery.name, locality: order.delivery.locality, city: order.delivery.city, pincode: order.delivery.pincode },
+    created_at: order.createdAt,
+    updated_at: order.updatedAt,
+  };
+}

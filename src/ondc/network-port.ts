@@ -1,0 +1,238 @@
+/**
+ * The core's NetworkPort over the native buyer app: each checkout step is one signed request to the seller app
+ * and its verified callback, turned into the core's terms (paise, our quote lines, refusals in plain words).
+ */
+import type {
+  DeliveryDetails,
+  DocumentStore,
+  Exchange,
+  NetworkPort,
+  OrderItemRef,
+  QuoteLine,
+  SellerQuote,
+  SellerRef,
+  SellerRefusal,
+} from '../core/ports.js';
+import { DomainError } from '../core/errors.js';
+import { NetworkError, type BuyerApp, type CallbackBody } from './buyer.js';
+import { newTransactionId, type BecknContext } from './context.js';
+import { durationMs } from './duration.js';
+import { catalogAnswerOwner, certificationDocument, type CatalogAnswer, type FlowLog } from './flow-log.js';
+import {
+  confirmMessage,
+  initMessage,
+  selectMessage,
+  statusMessage,
+  type InitRequest,
+  type OnInitOrder,
+  type WireQuote,
+} from './messages.js';
+
+const DEFAULT_QUOTE_TTL = 'PT1H';
+
+/** What a seller's error code means to a shopper. */
+const REFUSALS: Record<string, string> = {
+  '40002': 'some items are not available in the quantity asked',
+  '30009': 'the seller does not deliver to this pincode',
+  '30023': 'the order is below the seller\'s minimum order value',
+  '30004': 'an item is no longer sold',
+  '40003': 'the quote is no longer valid',
+  '40004': 'the seller does not accept this payment type',
+  '30018': 'the seller does not know this order',
+  '30019': 'the seller could not accept the order as sent',
+};
+
+export function refusalOf(body: CallbackBody): SellerRefusal | undefined {
+  if (!body.error) return undefined;
+  const known = REFUSALS[body.error.code];
+  const detail = body.error.message ? ` (${body.error.message})` : '';
+  return { code: body.error.code, message: `${known ?? 'the seller refused'}${detail}` };
+}
+
+/** Exact rupee strings to paise; ONDC amounts carry at most two decimals. */
+export function paiseOf(value: string | undefined): number {
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(value ?? '');
+  if (!m) throw new Error(`not an ONDC amount: ${JSON.stringify(value)}`);
+  const paise = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -paise : paise;
+}
+
+type QuotedBody = CallbackBody<{ order?: { quote?: Partial<WireQuote> } }>;
+
+export function quoteOf(body: QuotedBody): SellerQuote {
+  const quote = body.message?.order?.quote ?? {};
+  const lines: QuoteLine[] = (quote.breakup ?? []).map((raw) => {
+    const l = raw as Record<string, any>;
+    const count = l['@ondc/org/item_quantity']?.count;
+    return {
+      type: String(l['@ondc/org/title_type'] ?? 'misc'),
+      title: String(l['title'] ?? ''),
+      itemId: String(l['@ondc/org/item_id'] ?? ''),
+      ...(typeof count === 'number' ? { quantity: count } : {}),
+      pricePaise: paiseOf(l['price']?.value),
+    };
+  });
+  const ttlMs = durationMs(quote.ttl ?? DEFAULT_QUOTE_TTL) ?? (durationMs(DEFAULT_QUOTE_TTL) as number);
+  return {
+    totalPaise: quote.price?.value === undefined ? lines.reduce((n, l) => n + l.pricePaise, 0) : paiseOf(quote.price.value),
+    lines,
+    expiresAt: new Date(Date.parse(body.context.timestamp) + ttlMs).toISOString(),
+  };
+}
+
+export function exchangeAfter(body: CallbackBody): Exchange {
+  return { transactionId: body.context.transaction_id, lastTimestamp: body.context.timestamp };
+}
+
+/** What the buyer app keeps between init and confirm: the init it sent and the seller's on_init terms. */
+interface InitTerms {
+  request: InitRequest;
+  onInit: OnInitOrder;
+}
+
+/** The seller names its delivery fulfillment in on_select; the quote's delivery line carries that id. */
+function fulfillmentIdOf(quote: SellerQuote | undefined, seller: SellerRef): string {
+  return quote?.lines.find((l) => l.type === 'delivery')?.itemId || `${seller.providerId}-delivery`;
+}
+
+function initRequest(args: {
+  seller: SellerRef;
+  items: OrderItemRef[];
+  delivery: DeliveryDetails;
+  fulfillmentId: string;
+  cashOnDelivery: boolean;
+  billingAt: string;
+}): InitRequest {
+  const d = args.delivery;
+  const party = {
+    name: d.name,
+    address: { name: d.house, building: d.building, locality: d.locality, city: d.city, state: d.state, areaCode: d.pincode },
+    phone: d.phone,
+    email: d.email,
+  };
+  return {
+    providerId: args.seller.providerId,
+    locationId: args.seller.locationId,
+    fulfillmentId: args.fulfillmentId,
+    items: args.items.map((i) => ({ itemId: i.itemId, count: i.count })),
+    billing: party,
+    billingAt: args.billingAt,
+    delivery: { ...party, gps: d.gps },
+    ...(args.cashOnDelivery ? { paymentType: 'ON-FULFILLMENT' as const } : {}),
+  };
+}
+
+export interface NetworkPortOptions {
+  deadlineMs: number;
+  flowLogs: DocumentStore<FlowLog>;
+  catalogAnswers: DocumentStore<CatalogAnswer>;
+  /** This buyer app's GSTIN, stated in bap_terms at confirm. */
+  bapTaxNumber: string;
+}
+
+/** A seller that cannot be reached or does not answer is the network's failure, not the shopper's: 503 to retry. */
+async function reachable<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (!(err instanceof NetworkError)) throw err;
+    throw new DomainError('NETWORK_UNAVAILABLE', `${err.message}. Nothing was placed; try again in a moment.`);
+  }
+}
+
+export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): NetworkPort {
+  const { deadlineMs } = opts;
+  const after = (e: Exchange) => (e.lastTimestamp ? e.lastTimestamp : undefined);
+  const route = (seller: SellerRef, exchange: Exchange) => ({
+    bppId: seller.bppId,
+    domain: seller.domain,
+    city: seller.city,
+    transactionId: exchange.transactionId,
+    after: after(exchange),
+    deadlineMs,
+  });
+
+  return {
+    newTransactionId,
+
+    async select({ exchange, seller, items, pincode, gps }) {
+      const body = await reachable(buyer.call<{ order?: { quote?: Partial<WireQuote> } }>({
+        action: 'select',
+        ...route(seller, exchange),
+        message: selectMessage({ providerId: seller.providerId, locationId: seller.locationId, items, areaCode: pincode, gps }),
+      }));
+      const refusal = refusalOf(body);
+      return { exchange: exchangeAfter(body), quote: quoteOf(body), ...(refusal ? { refusal } : {}) };
+    },
+
+    async init({ exchange, seller, items, delivery, cashOnDelivery, quote }) {
+      const request = initRequest({
+        seller,
+        items,
+        delivery,
+        fulfillmentId: fulfillmentIdOf(quote, seller),
+        cashOnDelivery,
+        billingAt: exchange.lastTimestamp || new Date().toISOString(),
+      });
+      const body = await reachable(buyer.call<{ order?: Partial<OnInitOrder> }>({
+        action: 'init',
+        ...route(seller, exchange),
+        message: initMessage(request),
+      }));
+      const refusal = refusalOf(body);
+      const order = body.message?.order;
+      const terms: InitTerms = {
+        request,
+        onInit: { quote: order?.quote as WireQuote, payment: order?.payment ?? {}, ...(order?.tags ? { tags: order.tags } : {}) },
+      };
+      return { exchange: exchangeAfter(body), quote: quoteOf(body as QuotedBody), terms, ...(refusal ? { refusal } : {}) };
+    },
+
+    async confirm({ exchange, seller, orderId, delivery, terms, payment }) {
+      const { request, onInit } = terms as InitTerms;
+      const body = await reachable(buyer.call<{ order?: { state?: string } }>({
+        action: 'confirm',
+        ...route(seller, exchange),
+        message: (context: BecknContext) =>
+          confirmMessage({
+            orderId,
+            init: request,
+            onInit,
+            payment: payment.cashOnDelivery ? { status: 'NOT-PAID' } : { status: 'PAID', transactionId: payment.transactionId },
+            bapTaxNumber: opts.bapTaxNumber,
+            recipientName: delivery.name,
+            at: context.timestamp,
+          }),
+      }));
+      const refusal = refusalOf(body);
+      const state = body.message?.order?.state;
+      return { exchange: exchangeAfter(body), ...(state ? { state } : {}), ...(refusal ? { refusal } : {}) };
+    },
+
+    async certificationLog({ transactionId, bppId, flow }) {
+      const log = await opts.flowLogs.get(transactionId);
+      if (!log) return null;
+      const [catalog] = await opts.catalogAnswers.listByOwner(catalogAnswerOwner(bppId), 1);
+      return { ...certificationDocument(log, flow, catalog) };
+    },
+
+    async status({ exchange, seller, orderId }) {
+      const body = await reachable(buyer.call<{
+        order?: { state?: string; fulfillments?: Array<{ state?: { descriptor?: { code?: string } } }> };
+      }>({
+        action: 'status',
+        ...route(seller, exchange),
+        message: statusMessage(orderId),
+      }));
+      const refusal = refusalOf(body);
+      const order = body.message?.order;
+      const fulfillmentState = order?.fulfillments?.[0]?.state?.descriptor?.code;
+      return {
+        exchange: exchangeAfter(body),
+        ...(order?.state ? { state: order.state } : {}),
+        ...(fulfillmentState ? { fulfillmentState } : {}),
+        ...(refusal ? { refusal } : {}),
+      };
+    },
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * The whole journey against the in-process sandbox on loopback HTTP, over REST and over MCP: two sellers, cash on
+ * delivery for one and prepaid for the other, confirmed orders and their status. Then the ways it must refuse.
+ */
+import t from 'tap';
+import { DELIVERY, payAtCheckout, runCheckoutJourney, twoSellerBasket } from './helpers/checkout.js';
+import { connectMcp, mcpCaller } from './helpers/mcp.js';
+import { restCall, restCaller } from './helpers/rest.js';
+import { openTestShop } from './helpers/shop.js';
+
+const shop = await openTestShop();
+t.teardown(shop.close);
+const catalog = shop.runtime.deps.catalog;
+const sum = (lines: any[]) => lines.reduce((n, l) => n + l.price.paise, 0);
+
+for (const surface of ['REST', 'MCP'] as const) {
+  t.test(`the journey over ${surface}`, async (t) => {
+    let call = restCaller(shop.app);
+    if (surface === 'MCP') {
+      const mcp = await connectMcp(shop.app);
+      t.teardown(mcp.close);
+      call = mcpCaller(mcp.client);
+    }
+    const j = await runCheckoutJourney(call, catalog);
+    t.equal(j.quoted['state'], 'quoted');
+    t.equal(j.quoted['sellers'].length, 2, 'a cart with two sellers becomes two orders');
+    for (const seller of j.quoted['sellers']) {
+      t.equal(seller.refusal, null, `${seller.provider.name} quoted`);
+      t.equal(seller.quote.total.paise, sum(seller.quote.lines), 'breakup adds up to the total');
+      t.same(seller.quote.lines.map((l: any) => l.type).slice(-3), ['delivery', 'packing', 'tax']);
+      t.ok(Date.parse(seller.quote.expires_at) > Date.now(), 'quote not yet expired');
+    }
+    t.equal(j.initialized['state'], 'initialized');
+    t.match(j.initialized['next_step'], /create_payment/);
+    const codSeller = j.cod['sellers'].find((s: any) => s.provider.id === j.basket.grocer.id);
+    t.equal(codSeller.state, 'cod');
+    t.equal(codSeller.payment_method, 'cod');
+    const prepaid = j.pending['sellers'].find((s: any) => s.provider.id === j.basket.beauty.id);
+    t.equal(prepaid.state, 'payment_pending');
+    t.equal(prepaid.payment.amount.paise, prepaid.quote.total.paise, 'the gateway order is for exactly the seller\'s total');
+    t.equal(j.verified['sellers'].find((s: any) => s.provider.id === j.basket.beauty.id).state, 'paid');
+    t.equal(j.confirmed['state'], 'confirmed');
+    for (const seller of j.confirmed['sellers']) {
+      t.match(seller.order_id, /^ord_[A-Za-z0-9_-]{16}$/);
+      t.equal(seller.order_state, 'Accepted');
+    }
+    t.same(j.statuses.map((s) => s['state']), ['Accepted', 'Accepted']);
+    t.same(j.statuses.map((s) => s['fulfillment_state']), ['Pending', 'Pending']);
+    t.equal(j.listed['orders'].length, 2);
+    t.same(
+      j.listed['orders'].map((o: any) => o.payment_method).sort(),
+      ['cod', 'prepaid'],
+    );
+  });
+}
+
+t.test('ten concurrent confirms of one checkout place exactly one order per seller', async (t) => {
+  const call = restCaller(shop.app);
+  const basket = await twoSellerBasket(catalog);
+  const { session_id } = await call('initialize_shopping', {});
+  for (const { product, quantity } of basket.items) await call('add_to_cart', { session_id, product_id: product.id, quantity });
+  const { checkout_id } = await call('select_items_for_order', { session_id, pincode: basket.pincode });
+  await call('initialize_order', { session_id, checkout_id, pincode: basket.pincode, ...DELIVERY });
+  await call('create_payment', { session_id, checkout_id, provider_id: basket.grocer.id, method: 'cod' });
+  const pending = await call('create_payment', { session_id, checkout_id, provider_id: basket.beauty.id, method: 'prepaid' });
+  const url = pending['sellers'].find((s: any) => s.provider.id === basket.beauty.id).payment.checkout_url;
+  await call('verify_payment', { session_id, checkout_id, provider_id: basket.beauty.id, ...(await payAtCheckout(url)) });
+
+  const results = await Promise.all(Array.from({ length: 10 }, () => restCall(shop.app, 'confirm_order', { session_id, checkout_id })));
+  const statuses = results.map((r) => r.status);
+  t.ok(statuses.every((s) => s === 200 || s === 409), `only 200 or 409: ${statuses.join(',')}`);
+  t.ok(statuses.includes(200), 'one of them placed the orders');
+  for (const r of results.filter((r) => r.status === 409)) t.equal(r.body.error.code, 'CONFIRM_IN_PROGRESS');
+  const listed = await call('list_orders', { session_id });
+  t.equal(listed['orders'].length, 2, 'two sellers, two orders, no duplicates');
+  const again = await restCall(shop.app, 'confirm_order', { session_id, checkout_id });
+  t.equal(again.status, 200, 'a retry after the fact returns the placed orders');
+  t.same(
+    again.body.data.sellers.map((s: any) => s.order_id).sort(),
+    listed['orders'].map((o: any) => o.order_id).sort(),
+  );
+});
+
+t.test('steps out of order and unverified payments are refused with what to do', async (t) => {
+  const call = restCaller(shop.app);
+  const basket = await twoSellerBasket(catalog);
+  const { session_id } = await call('initialize_shopping', {});
+  const empty = await restCall(shop.app, 'select_items_for_order', { session_id, pincode: basket.pincode });
+  t.equal(empty.status, 409);
+  t.equal(empty.body.error.code, 'CART_EMPTY');
+  for (const { product, quantity } of basket.items) await call('add_to_cart', { session_id, product_id: product.id, quantity });
+  const { checkout_id } = await call('select_items_for_order', { session_id, pincode: basket.pincode });
+  const early = await restCall(shop.app, 'confirm_order', { session_id, checkout_id });
+  t.equal(early.status, 409);
+  t.equal(early.body.error.code, 'CHECKOUT_STEP');
+  t.match(early.body.error.message, /create_payment/);
+  const payFirst = await restCall(shop.app, 'create_payment', { session_id, checkout_id, provider_id: basket.grocer.id, method: 'cod' });
+  t.equal(payFirst.status, 409);
+  t.match(payFirst.body.error.message, /initialize_order/);
+  await call('initialize_order', { session_id, checkout_id, pincode: basket.pincode, ...DELIVERY });
+  const pending = await call('create_payment', { session_id, checkout_id, provider_id: basket.beauty.id, method: 'prepaid' });
+  const url = pending['sellers'].find((s: any) => s.provider.id === basket.beauty.id).payment.checkout_url;
+  const paid = await payAtCheckout(url);
+  const forged = await restCall(shop.app, 'verify_payment', {
+    session_id,
+    checkout_id,
+    provider_id: basket.beauty.id,
+    payment_id: paid.payment_id,
+    signature: paid.signature.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')),
+  });
+  t.equal(forged.status, 402);
+  t.equal(forged.body.error.code, 'PAYMENT_NOT_VERIFIED');
+  const other = await call('initialize_shopping', {});
+  const foreign = await restCall(shop.app, 'get_checkout', { session_id: other['session_id'], checkout_id });
+  t.equal(foreign.status, 404, 'another session cannot see this checkout');
+});
+
+t.test('a seller\'s refusals reach the user as clear messages', async (t) => {
+  const call = restCaller(shop.app);
+  const basket = await twoSellerBasket(catalog);
+  const { session_id } = await call('initialize_shopping', {});
+  const [grocerItem] = basket.items;
+  await call('add_to_cart', { session_id, product_id: grocerItem!.product.id, quantity: grocerItem!.quantity });
+  const unserved = await call('select_items_for_order', { session_id, pincode: '560100' });
+  t.equal(unserved['state'], 'failed');
+  t.match(unserved['sellers'][0].refusal, { code: '30009', message: /does not deliver to this pincode/ });
+  t.match(unserved['next_step'], /select_items_for_order again/);
+  const init = await restCall(shop.app, 'initialize_order', { session_id, checkout_id: unserved['checkout_id'], pincode: '560100', ...DELIVERY });
+  t.equal(init.status, 422);
+  t.equal(init.body.error.code, 'SELLER_REFUSED');
+  t.match(init.body.error.message, /does not deliver/);
+
+  const fresh = await call('initialize_shopping', {});
+  const all = (await catalog.search({ providerId: basket.grocer.id, limit: 10_000, page: 1 })).hits.map((h) => h.product);
+  const scarce = all.find((p) => p.stock > 0 && p.stock < 5 && p.maxPerOrder >= p.stock);
+  if (scarce) {
+    await call('add_to_cart', { session_id: fresh['session_id'], product_id: scarce.id, quantity: scarce.stock });
+    await call('add_to_cart', { session_id: fresh['session_id'], product_id: grocerItem!.product.id, quantity: grocerItem!.quantity });
+    // Another buyer takes the last units at the seller between add_to_cart and checkout.
+    const rival = await call('initialize_shopping', {});
+    await call('add_to_cart', { session_id: rival['session_id'], product_id: scarce.id, quantity: scarce.stock });
+    await call('add_to_cart', { session_id: rival['session_id'], product_id: grocerItem!.product.id, quantity: grocerItem!.quantity });
+    const r = await call('select_items_for_order', { session_id: rival['session_id'], pincode: basket.pincode });
+    await call('initialize_order', { session_id: rival['session_id'], checkout_id: r['checkout_id'], pincode: basket.pincode, ...DELIVERY });
+    await call('create_payment', { session_id: rival['session_id'], checkout_id: r['checkout_id'], provider_id: basket.grocer.id, method: 'cod' });
+    await call('confirm_order', { session_id: rival['session_id'], checkout_id: r['checkout_id'] });
+    const late = await call('select_items_for_order', { session_id: fresh['session_id'], pincode: basket.pincode });
+    t.match(late['sellers'][0].refusal, { code: '40002', message: /not available in the quantity asked/ });
+  }
+});
