@@ -84,11 +84,63 @@ async function restThroughput(durationSeconds: number) {
   };
 }
 
+/** Whole checkouts over REST on loopback: select, init, cash on delivery and confirm at one sandbox seller. */
+async function checkoutLatency(runs: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'ondc-bench-'));
+  const config = parseConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000' });
+  const logger = pino({ level: 'silent' });
+  const runtime = await createRuntime(config, logger);
+  const app = await buildApp({ runtime, logger });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  await runtime.connect(base);
+  const api = async (method: string, path: string, session: string | undefined, body?: unknown) => {
+    const res = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(session ? { 'x-session-id': session } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json()) as { data: Record<string, any> };
+    if (res.status !== 200) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(json)}`);
+    return json.data;
+  };
+  const grocer = (await runtime.deps.catalog.getProvider('sri-lakshmi-kirana'))!;
+  const products = (await runtime.deps.catalog.search({ providerId: grocer.id, limit: 10_000, page: 1 })).hits
+    .map((h) => h.product)
+    .filter((p) => p.stock >= 100 && p.pricePaise >= grocer.minOrderValuePaise);
+  const delivery = {
+    name: 'Asha Rao', phone: '9876543210', email: 'asha@example.in', house: 'Flat 302', building: 'Lakeview Residency',
+    locality: 'Koramangala 5th Block', city: 'Bengaluru', state: 'Karnataka', pincode: grocer.serviceablePincodes[0]!,
+  };
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const session = (await api('POST', '/sessions', undefined, {}))['session_id'] as string;
+    await api('POST', '/cart/items', session, { product_id: products[i % products.length]!.id, quantity: 1 });
+    const started = performance.now();
+    const quoted = await api('POST', '/checkouts', session, { pincode: delivery.pincode });
+    const id = quoted['checkout_id'] as string;
+    await api('POST', `/checkouts/${id}/init`, session, { ...delivery });
+    await api('POST', `/checkouts/${id}/payments`, session, { provider_id: grocer.id, method: 'cod' });
+    await api('POST', `/checkouts/${id}/confirm`, session, {});
+    samples.push(performance.now() - started);
+  }
+  await app.close();
+  await runtime.close();
+  rmSync(dir, { recursive: true, force: true });
+  samples.sort((a, b) => a - b);
+  return {
+    checkouts: runs,
+    steps: 'select, init, cod (re-init), confirm: 4 REST calls, 4 signed ONDC round trips',
+    p50_ms: +percentile(samples, 50).toFixed(1),
+    p99_ms: +percentile(samples, 99).toFixed(1),
+  };
+}
+
 const results = {
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
   search_10k: await searchLatency(10_000, 20),
   search_100k: await searchLatency(100_000, 5),
   rest_search: await restThroughput(10),
+  rest_checkout: await checkoutLatency(100),
 };
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 mkdirSync('bench/results', { recursive: true });

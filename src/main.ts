@@ -10,6 +10,9 @@ import { operations } from './core/operations/index.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { generateCatalog } from './sandbox/catalog/index.js';
 import { startSandboxNetwork } from './sandbox/network.js';
+import type { StoredOrder } from './core/checkout.js';
+import { catalogAnswerOwner, certificationDocument, type CatalogAnswer, type FlowLog } from './ondc/flow-log.js';
+import { openStores } from './store/index.js';
 
 const USAGE = `Usage: ondc-shop <command>
 
@@ -17,6 +20,8 @@ Commands:
   serve   REST API under /api/v1, MCP at /mcp, API docs at /docs (default)
   mcp     MCP over stdio, for desktop assistants (logs go to stderr)
   sandbox the local ONDC network alone (registry, gateway, seller apps) for any buyer app, on SANDBOX_PORT
+  ondc-log ORDER_ID [FLOW]
+          print an order's ONDC messages as a certification document (flow 2, 3 or 4; default 2)
   help    this text
 
 Configuration comes from the environment and a .env file; see .env.example.`;
@@ -108,8 +113,31 @@ async function sandboxAlone(): Promise<void> {
   });
 }
 
+async function ondcLog(): Promise<void> {
+  const [orderId, flow = '2'] = process.argv.slice(3);
+  if (!orderId || !['2', '3', '4'].includes(flow)) {
+    process.stderr.write('Usage: ondc-shop ondc-log ORDER_ID [2|3|4]\n');
+    process.exit(2);
+  }
+  const config = readConfig();
+  const stores = await openStores({ redisUrl: config.REDIS_URL, dataDir: config.DATA_DIR });
+  try {
+    const order = await stores.documents<StoredOrder>('order').get(orderId);
+    const log = order ? await stores.documents<FlowLog>('flow_log').get(order.exchange.transactionId) : null;
+    if (!order || !log) {
+      process.stderr.write(`No order ${orderId} with kept ONDC messages in ${stores.kind === 'redis' ? 'Redis' : config.DATA_DIR}.\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const [catalog] = await stores.documents<CatalogAnswer>('catalog_answer').listByOwner(catalogAnswerOwner(order.seller.bppId), 1);
+    process.stdout.write(`${JSON.stringify(certificationDocument(log, flow, catalog), null, 2)}\n`);
+  } finally {
+    await stores.close();
+  }
+}
+
 const command = process.argv[2] ?? 'serve';
-const commands: Record<string, () => Promise<void>> = { serve, mcp: mcpStdio, sandbox: sandboxAlone };
+const commands: Record<string, () => Promise<void>> = { serve, mcp: mcpStdio, sandbox: sandboxAlone, 'ondc-log': ondcLog };
 const run = commands[command];
 if (!run) {
   process.stdout.write(`${USAGE}\n`);

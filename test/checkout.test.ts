@@ -148,3 +148,64 @@ t.test('a seller\'s refusals reach the user as clear messages', async (t) => {
     t.match(late['sellers'][0].refusal, { code: '40002', message: /not available in the quantity asked/ });
   }
 });
+
+t.test('an order\'s ONDC messages export as a certification document', async (t) => {
+  const call = restCaller(shop.app);
+  const j = await runCheckoutJourney(call, catalog);
+  const order = j.confirmed['sellers'].find((s: any) => s.provider.id === j.basket.beauty.id);
+  const doc = await call('get_order_ondc_log', { session_id: j.session_id, order_id: order.order_id });
+  t.equal(doc['flow'], '2');
+  t.equal(doc['domain'], 'ONDC:RET13');
+  t.equal(doc['version'], '1.2.0');
+  t.equal(doc['bpp_id'], j.basket.beauty.bppId);
+  t.equal(doc['bap_id'], shop.runtime.buyer.subscriberId);
+  const steps = Object.keys(doc['payload']);
+  t.same(steps, [
+    'search_full_catalog_refresh',
+    'on_search_full_catalog_refresh',
+    'select',
+    'on_select',
+    'init',
+    'on_init',
+    'confirm',
+    'on_confirm',
+    'status',
+    'on_status_pending',
+  ]);
+  const messages = steps.map((s) => doc['payload'][s]);
+  const order_tx = messages[2].context.transaction_id;
+  let last = '';
+  for (const [i, m] of messages.slice(2).entries()) {
+    t.equal(m.context.transaction_id, order_tx, `${steps[i + 2]} belongs to the order's transaction`);
+    t.ok(m.context.timestamp > last, `${steps[i + 2]} is later than the step before`);
+    last = m.context.timestamp;
+  }
+  t.equal(messages[1].context.bpp_id, j.basket.beauty.bppId, 'the catalog answer is this seller\'s');
+  t.same(messages[6].message.order.quote, messages[5].message.order.quote, 'confirm echoes the on_init quote');
+  t.equal(messages[6].message.order.created_at, messages[6].context.timestamp, 'confirm created_at equals its context timestamp');
+  const foreign = await restCall(shop.app, 'get_order_ondc_log', { session_id: (await call('initialize_shopping', {}))['session_id'], order_id: order.order_id });
+  t.equal(foreign.status, 404, 'another session cannot read it');
+});
+
+t.test('ondc-shop ondc-log prints the same document from the store', async (t) => {
+  const { execFile } = await import('node:child_process');
+  const call = restCaller(shop.app);
+  const j = await runCheckoutJourney(call, catalog);
+  const order = j.confirmed['sellers'][0];
+  const viaApi = await call('get_order_ondc_log', { session_id: j.session_id, order_id: order.order_id });
+  const stdout = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/main.ts', 'ondc-log', order.order_id],
+      { env: { ...process.env, DATA_DIR: shop.dataDir, LOG_LEVEL: 'silent' }, maxBuffer: 64 * 1024 * 1024 },
+      (err, out, errOut) => (err ? reject(new Error(`${err.message}: ${errOut}`)) : resolve(out)),
+    ),
+  );
+  t.same(JSON.parse(stdout), viaApi);
+  const missing = await new Promise<number>((resolve) =>
+    execFile(process.execPath, ['--import', 'tsx', 'src/main.ts', 'ondc-log', 'ord_nothing'], { env: { ...process.env, DATA_DIR: shop.dataDir } }, (err) =>
+      resolve((err as { code?: number } | null)?.code ?? 0),
+    ),
+  );
+  t.equal(missing, 1, 'an unknown order exits 1');
+});

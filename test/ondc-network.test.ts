@@ -131,3 +131,31 @@ t.test('the registry answers only signed lookups', async (t) => {
   ]);
   t.ok(signed.body.every((e: any) => e.signing_public_key.length === 44 && e.status === 'SUBSCRIBED'));
 });
+
+t.test('callbacks signed by a seller are accepted only untampered, in time and with its registered key', async (t) => {
+  const seller = sandbox.entries().find((e) => e.subscriber_id === 'kirana.sandbox.ondc.local')!;
+  const { sandboxIdentity } = await import('../src/sandbox/identities.js');
+  const identity = sandboxIdentity({ subscriberId: seller.subscriber_id, type: 'BPP', domain: seller.domain, city: seller.city, url: seller.subscriber_url, seed: 1 });
+  const context = {
+    ...JSON.parse(searchBody('std:080', 'ONDC:RET10', { subscriberId: seller.subscriber_id, uri: seller.subscriber_url })).context,
+    action: 'on_select',
+  };
+  const body = JSON.stringify({ context, message: { order: {} } });
+  const url = `${shop.app.listeningOrigin}/ondc/on_select`;
+  const good = await post(url, body, { authorization: signAuthorization(body, identity.key) });
+  t.equal(good.status, 200, 'a valid callback is acknowledged (nobody awaited it)');
+  t.same(good.body, { message: { ack: { status: 'ACK' } } });
+  const tampered = await post(url, body.replace('"order":{}', '"order":{"id":"x"}'), {
+    authorization: signAuthorization(body, identity.key),
+  });
+  t.equal(tampered.status, 401, 'a body changed after signing is refused');
+  const expired = await post(url, body, {
+    authorization: signAuthorization(body, identity.key, { created: Math.floor(Date.now() / 1000) - 3600, ttlSeconds: 60 }),
+  });
+  t.equal(expired.status, 401, 'an expired signature is refused');
+  t.match(expired.body.error.message, /expired/);
+  const otherKey = await post(url, body, {
+    authorization: signAuthorization(body, { ...identity.key, uniqueKeyId: 'rotated-away' }),
+  });
+  t.equal(otherKey.status, 401, 'a key id the registry does not list is refused');
+});
