@@ -73,6 +73,12 @@ export const ConfigSchema = Type.Object({
   ONDC_SEARCH_TIMEOUT_MS: Int(8000, 100, 60_000, 'How long a search waits for seller apps to answer'),
   CATALOG_REFRESH_MINUTES: Int(60, 0, 7 * 24 * 60, 'Pull full catalogs again this often; 0 = only at start'),
   SANDBOX_PORT: Int(0, 0, 65535, 'Port of the in-process sandbox network (registry, gateway, sellers) on 127.0.0.1; 0 = any free port'),
+  SANDBOX_STATUS_STEP_SECONDS: Type.Number({
+    default: 20,
+    minimum: 0.01,
+    maximum: 3600,
+    description: 'Seconds between a sandbox order\'s delivery steps (Packed, Agent-assigned, picked up, out for delivery, delivered)',
+  }),
   SANDBOX_SEED: Int(1, 0, 2 ** 31 - 1, 'Seed of the generated sandbox catalog'),
   SANDBOX_PRODUCTS_PER_PROVIDER: Int(300, 10, 100_000, 'Products each sandbox seller lists'),
 });

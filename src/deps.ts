@@ -14,6 +14,8 @@ import {
   type FlowLogEntry,
 } from './ondc/flow-log.js';
 import { createNetworkPort } from './ondc/network-port.js';
+import { applyOrderStatus } from './ondc/order-updates.js';
+import type { StoredOrder } from './core/checkout.js';
 import { noPayments, paymentPort } from './payments/core-port.js';
 import { createRazorpayGateway } from './payments/razorpay.js';
 import { buyerIdentity } from './ondc/identity.js';
@@ -63,6 +65,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
         seed: config.SANDBOX_SEED,
         port: config.SANDBOX_PORT,
         logger: log.child({ component: 'sandbox' }) as FastifyBaseLogger,
+        statusStepMs: config.SANDBOX_STATUS_STEP_SECONDS * 1000,
       });
   const registry = createRegistryClient({
     url: sandbox?.registryUrl ?? (config.ONDC_REGISTRY_URL as string),
@@ -100,6 +103,11 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       await (catalogStep ? recordCatalog(entry) : appendToFlowLog(flowLogs, entry)).catch((err: Error) =>
         log.warn({ err: err.message, action: body.context.action }, 'flow log write failed'),
       );
+      if (direction === 'received' && body.context.action === 'on_status') {
+        await applyOrderStatus(stores.documents<StoredOrder>('order'), body).catch((err: Error) =>
+          log.warn({ err: err.message }, 'order status update failed'),
+        );
+      }
     },
   });
   const payments = sandbox

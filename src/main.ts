@@ -96,6 +96,7 @@ async function sandboxAlone(): Promise<void> {
     host: config.HOST,
     port: config.SANDBOX_PORT,
     logger: log as FastifyBaseLogger,
+    statusStepMs: config.SANDBOX_STATUS_STEP_SECONDS * 1000,
   });
   const sellers = network.entries().filter((e) => e.type === 'BPP');
   log.info(

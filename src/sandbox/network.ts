@@ -25,7 +25,11 @@ export interface SandboxNetworkOptions {
   port?: number;
   logger: FastifyBaseLogger;
   now?: () => Date;
+  /** Time between an order's fulfillment steps at the sellers; tests make it short. */
+  statusStepMs?: number;
 }
+
+const DEFAULT_STATUS_STEP_MS = 20_000;
 
 export interface SandboxNetwork {
   url: string;
@@ -54,6 +58,7 @@ export async function startSandboxNetwork(opts: SandboxNetworkOptions): Promise<
   const lookupKey = async (subscriberId: string, ukId: string) => subscribers.get(`${subscriberId}|${ukId}`)?.signing_public_key ?? null;
   const verify = (raw: string, header: string) => verifyAuthorization(raw, header, lookupKey);
   const senders: Sender[] = [];
+  const sellers: Array<{ close(): void }> = [];
   const newSender = (identity: SandboxIdentity) => {
     const sender = createSender({ key: identity.key, timeoutMs: 10_000 });
     senders.push(sender);
@@ -112,7 +117,9 @@ export async function startSandboxNetwork(opts: SandboxNetworkOptions): Promise<
       sender: newSender(identity),
       now,
       onCallbackFailure: (action, reason) => opts.logger.warn({ seller: provider.bppId, action, reason }, 'sandbox callback failed'),
+      statusStepMs: opts.statusStepMs ?? DEFAULT_STATUS_STEP_MS,
     });
+    sellers.push(seller);
     await app.register(signedRoutes, {
       prefix: path,
       realm: provider.bppId,
@@ -135,6 +142,7 @@ export async function startSandboxNetwork(opts: SandboxNetworkOptions): Promise<
     subscribe,
     entries,
     close: async () => {
+      for (const seller of sellers) seller.close();
       await app.close();
       await Promise.all(senders.map((s) => s.close()));
     },

@@ -33,6 +33,8 @@ export interface SellerOrder {
   lines: OrderLine[];
   /** The order as on_confirm and on_status carry it. */
   wire: Record<string, unknown>;
+  /** The on_confirm's context: where unsolicited on_status messages go, and the transaction's latest time. */
+  context: { domain: string; city: string; core_version: string; bap_id: string; bap_uri: string; timestamp: string };
 }
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {

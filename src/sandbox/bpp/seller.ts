@@ -32,6 +32,7 @@ import {
 } from './checkout.js';
 import { SellerOrderBook, type InitRecord, type SellerOrder } from './orders.js';
 import { quoteOrder, type OrderLine, type Quote } from './quote.js';
+import { advance, FULFILLMENT_STEPS, Progression } from './progress.js';
 import { matchIntent, readIntent } from './search.js';
 
 export interface SellerAppOptions {
@@ -44,6 +45,8 @@ export interface SellerAppOptions {
   now: () => Date;
   /** Reports a callback that could not be delivered (the buyer app was unreachable or refused it). */
   onCallbackFailure: (action: string, reason: string) => void;
+  /** Time between the order's fulfillment steps after confirm (Packed, …, Order-delivered). */
+  statusStepMs: number;
 }
 
 interface SelectOrder {
@@ -80,6 +83,7 @@ export function callbackUrl(bapUri: string, action: string): string {
 }
 
 export function createSellerApp(opts: SellerAppOptions) {
+  const progression = new Progression(opts.statusStepMs);
   const subscriberId = opts.identity.key.subscriberId;
   const self = () => ({ subscriberId, uri: opts.url() });
   // Confirmed orders take stock from the seller's own copies, never from the catalog it was handed.
@@ -294,9 +298,37 @@ export function createSellerApp(opts: SellerAppOptions) {
       fulfillmentId,
       products: ordered(init.lines),
     });
-    const order: SellerOrder = { id: args.orderId, transactionId: init.transactionId, bapId: init.bapId, state: 'Accepted', lines: init.lines, wire };
+    const order: SellerOrder = {
+      id: args.orderId,
+      transactionId: init.transactionId,
+      bapId: init.bapId,
+      state: 'Accepted',
+      lines: init.lines,
+      wire,
+      context: args.reply,
+    };
     book.add(order);
+    progression.start(order, (step) => sendStatus(order, step));
     return order;
+  }
+
+  /** An unsolicited on_status: a fresh message id, a timestamp after everything else in the transaction. */
+  async function sendStatus(order: SellerOrder, step: (typeof FULFILLMENT_STEPS)[number]): Promise<void> {
+    const context = buildContext({
+      domain: order.context.domain,
+      city: order.context.city,
+      action: 'on_status',
+      coreVersion: order.context.core_version as CoreVersion,
+      bap: { subscriberId: order.context.bap_id, uri: order.context.bap_uri },
+      bpp: self(),
+      transactionId: order.transactionId,
+      now: opts.now(),
+      after: order.context.timestamp,
+    });
+    order.wire = advance(order, step, context.timestamp, `${opts.url()}/invoices/${encodeURIComponent(order.id)}.pdf`);
+    order.state = step.order;
+    order.context = { ...order.context, timestamp: context.timestamp };
+    await send(context, { order: order.wire });
   }
 
   function storeFor(locationId: string): Store {
@@ -322,7 +354,7 @@ export function createSellerApp(opts: SellerAppOptions) {
     },
   };
 
-  return { id: subscriberId, routes: [search, select, init, confirm, status] };
+  return { id: subscriberId, routes: [search, select, init, confirm, status], close: () => progression.stop() };
 }
 
 /** The provider's stores and contact exactly as its catalog publishes them, so on_confirm agrees with on_search. */
