@@ -209,3 +209,14 @@ t.test('ondc-shop ondc-log prints the same document from the store', async (t) =
   );
   t.equal(missing, 1, 'an unknown order exits 1');
 });
+
+t.test('the same journey on core version 1.2.5', async (t) => {
+  const shop125 = await openTestShop({ ONDC_CORE_VERSION: '1.2.5' });
+  t.teardown(shop125.close);
+  const j = await runCheckoutJourney(restCaller(shop125.app), shop125.runtime.deps.catalog);
+  t.equal(j.confirmed['state'], 'confirmed');
+  const doc = await restCaller(shop125.app)('get_order_ondc_log', { session_id: j.session_id, order_id: j.confirmed['sellers'][0].order_id });
+  t.equal(doc['version'], '1.2.5');
+  for (const step of Object.keys(doc['payload'])) t.equal(doc['payload'][step].context.core_version, '1.2.5', `${step} is 1.2.5`);
+  t.match(doc['payload']['on_select'].message.order.quote.ttl, 'P1D', '1.2.5 quotes last a day');
+});

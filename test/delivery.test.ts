@@ -82,3 +82,59 @@ t.test('an order goes from Accepted to Completed and the buyer app follows every
   t.equal(last.updated_at, doc['payload']['on_status_delivered'].context.timestamp);
   t.ok(last.fulfillments[0].end.time.timestamp, 'delivery time stamped');
 });
+
+t.test('status reports that are forged, or from a seller that does not hold the order, change nothing', async (t) => {
+  const { request } = await import('undici');
+  const { signAuthorization, generateKeyPair } = await import('../src/ondc/signing.js');
+  const { sandboxIdentity } = await import('../src/sandbox/identities.js');
+  const { buildContext } = await import('../src/ondc/context.js');
+  const slow = await openTestShop({ SANDBOX_STATUS_STEP_SECONDS: '3600' });
+  t.teardown(slow.close);
+  const slowCall = restCaller(slow.app);
+  const grocer = (await slow.runtime.deps.catalog.getProvider('sri-lakshmi-kirana'))!;
+  const product = (await slow.runtime.deps.catalog.search({ providerId: grocer.id, limit: 10_000, page: 1 })).hits
+    .map((h) => h.product)
+    .find((p) => p.stock >= 10 && p.pricePaise >= grocer.minOrderValuePaise)!;
+  const pincode = grocer.serviceablePincodes[0]!;
+  const { session_id } = await slowCall('initialize_shopping', {});
+  await slowCall('add_to_cart', { session_id, product_id: product.id, quantity: 1 });
+  const { checkout_id } = await slowCall('select_items_for_order', { session_id, pincode });
+  await slowCall('initialize_order', { session_id, checkout_id, pincode, ...DELIVERY });
+  await slowCall('create_payment', { session_id, checkout_id, provider_id: grocer.id, method: 'cod' });
+  const confirmed = await slowCall('confirm_order', { session_id, checkout_id });
+  const orderId = confirmed['sellers'][0].order_id as string;
+  const doc = await slowCall('get_order_ondc_log', { session_id, order_id: orderId });
+  const onConfirm = doc['payload']['on_confirm'];
+
+  const sendStatus = async (bppId: string, key: { subscriberId: string; uniqueKeyId: string; privateKey: string }) => {
+    const context = buildContext({
+      domain: onConfirm.context.domain,
+      city: onConfirm.context.city,
+      action: 'on_status',
+      coreVersion: '1.2.0',
+      bap: { subscriberId: onConfirm.context.bap_id, uri: onConfirm.context.bap_uri },
+      bpp: { subscriberId: bppId, uri: 'http://127.0.0.1:9/bpp' },
+      transactionId: onConfirm.context.transaction_id,
+      now: new Date(),
+      after: onConfirm.context.timestamp,
+    });
+    const order = structuredClone(onConfirm.message.order);
+    order.state = 'Cancelled';
+    order.fulfillments[0].state = { descriptor: { code: 'Order-delivered' } };
+    const body = JSON.stringify({ context, message: { order } });
+    const res = await request(`${slow.app.listeningOrigin}/ondc/on_status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: signAuthorization(body, key) },
+      body,
+    });
+    await res.body.text();
+    return res.statusCode;
+  };
+
+  const forger = { subscriberId: grocer.bppId, uniqueKeyId: 'sandbox-key-1', privateKey: generateKeyPair().privateKey };
+  t.equal(await sendStatus(grocer.bppId, forger), 401, 'signed with a key that is not the seller\'s: refused');
+  const other = sandboxIdentity({ subscriberId: 'glow.sandbox.ondc.local', type: 'BPP', domain: 'ONDC:RET13', city: 'std:080', url: '', seed: 1 });
+  t.equal(await sendStatus('glow.sandbox.ondc.local', other.key), 200, 'a genuine message from another seller is acknowledged');
+  const after = await slowCall('list_orders', { session_id });
+  t.match(after['orders'][0], { order_id: orderId, state: 'Accepted', fulfillment_state: null }, 'but moves nothing');
+});

@@ -159,3 +159,13 @@ t.test('callbacks signed by a seller are accepted only untampered, in time and w
   });
   t.equal(otherKey.status, 401, 'a key id the registry does not list is refused');
 });
+
+t.test('sellers refuse a search whose signature has expired', async (t) => {
+  const seller = sandbox.entries().find((e) => e.type === 'BPP')!;
+  const body = searchBody();
+  const expired = await post(`${seller.subscriber_url}/search`, body, {
+    authorization: signAuthorization(body, buyerKey(), { created: Math.floor(Date.now() / 1000) - 7200, ttlSeconds: 300 }),
+  });
+  t.equal(expired.status, 401);
+  t.match(expired.body, { message: { ack: { status: 'NACK' } }, error: { code: '30016', message: /expired/ } });
+});
