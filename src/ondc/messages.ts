@@ -291,3 +291,66 @@ export function statusMessage(orderId: string): { order_id: string } {
   if (!orderId.trim()) throw new Error('orderId is required');
   return { order_id: orderId };
 }
+
+/** Where an order is now: answered by on_track with a location or tracking URL. */
+export function trackMessage(orderId: string): { order_id: string } {
+  if (!orderId.trim()) throw new Error('orderId is required');
+  return { order_id: orderId };
+}
+
+/** Reasons a buyer may give in ONDC retail: 010 (wants to change details) and 999 (order confirmation failure). */
+export const BUYER_CANCEL_REASONS = ['010', '999'] as const;
+export type BuyerCancelReason = (typeof BUYER_CANCEL_REASONS)[number];
+
+export function cancelMessage(orderId: string, reason: BuyerCancelReason): { order_id: string; cancellation_reason_id: string } {
+  if (!orderId.trim()) throw new Error('orderId is required');
+  if (!BUYER_CANCEL_REASONS.includes(reason)) throw new Error(`a buyer may cancel for reason ${BUYER_CANCEL_REASONS.join(' or ')}, not ${reason}`);
+  return { order_id: orderId, cancellation_reason_id: reason };
+}
+
+export interface ReturnRequest {
+  orderId: string;
+  /** The buyer app's id for this return. */
+  returnId: string;
+  itemId: string;
+  count: number;
+  /** ONDC return reason code, e.g. 001 (price difference), 002 (damaged), 004 (wrong item). */
+  reasonId: string;
+  reasonText: string;
+  images: string[];
+}
+
+/** A return goes to the seller as an update of the order with a Return fulfillment. */
+export function returnMessage(req: ReturnRequest): { update_target: 'item'; order: Record<string, unknown> } {
+  if (!Number.isInteger(req.count) || req.count < 1) throw new Error('count must be a whole number of at least 1');
+  if (!/^\d{3}$/.test(req.reasonId)) throw new Error('reasonId must be a three-digit ONDC return reason code');
+  const list = [
+    { code: 'id', value: req.returnId },
+    { code: 'item_id', value: req.itemId },
+    { code: 'item_quantity', value: String(req.count) },
+    { code: 'reason_id', value: req.reasonId },
+    { code: 'reason_desc', value: req.reasonText },
+    ...(req.images.length > 0 ? [{ code: 'images', value: req.images.join(',') }] : []),
+  ];
+  return {
+    update_target: 'item',
+    order: { id: req.orderId, fulfillments: [{ type: 'Return', tags: [{ code: 'return_request', list }] }] },
+  };
+}
+
+export type RatingCategory = 'Order' | 'Item' | 'Fulfillment' | 'Provider' | 'Agent';
+
+export function ratingMessage(ratings: Array<{ category: RatingCategory; id: string; value: number }>): {
+  ratings: Array<{ rating_category: string; id: string; value: string }>;
+} {
+  for (const r of ratings) {
+    if (!Number.isInteger(r.value) || r.value < 1 || r.value > 5) throw new Error(`a rating is a whole number from 1 to 5, not ${r.value}`);
+  }
+  return { ratings: ratings.map((r) => ({ rating_category: r.category, id: r.id, value: String(r.value) })) };
+}
+
+/** Asks the seller how to reach its support about an order (answered by on_support with phone, email, uri). */
+export function supportMessage(refId: string): { ref_id: string } {
+  if (!refId.trim()) throw new Error('refId is required');
+  return { ref_id: refId };
+}
