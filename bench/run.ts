@@ -51,7 +51,8 @@ async function searchLatency(totalProducts: number, rounds: number) {
   };
 }
 
-async function restThroughput(durationSeconds: number) {
+/** The whole service on an embedded store in a temp dir, listening on loopback, catalog pulled from the sandbox. */
+async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'ondc-bench-'));
   const config = parseConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000' });
   const logger = pino({ level: 'silent' });
@@ -59,6 +60,16 @@ async function restThroughput(durationSeconds: number) {
   const app = await buildApp({ runtime, logger });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   await runtime.connect(base);
+  const close = async () => {
+    await app.close();
+    await runtime.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { base, runtime, close };
+}
+
+async function restThroughput(durationSeconds: number) {
+  const { base, runtime, close } = await startServer();
   const session = (await (await fetch(`${base}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as {
     data: { session_id: string };
   };
@@ -69,9 +80,7 @@ async function restThroughput(durationSeconds: number) {
     headers: { 'x-session-id': session.data.session_id },
     requests: QUERIES.map((q) => ({ method: 'GET', path: `/api/v1/products?query=${encodeURIComponent(q)}&limit=10` })),
   });
-  await app.close();
-  await runtime.close();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
   return {
     products: await runtime.deps.catalog.size(),
     connections: 32,
@@ -86,13 +95,7 @@ async function restThroughput(durationSeconds: number) {
 
 /** Whole checkouts over REST on loopback: select, init, cash on delivery and confirm at one sandbox seller. */
 async function checkoutLatency(runs: number) {
-  const dir = mkdtempSync(join(tmpdir(), 'ondc-bench-'));
-  const config = parseConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000' });
-  const logger = pino({ level: 'silent' });
-  const runtime = await createRuntime(config, logger);
-  const app = await buildApp({ runtime, logger });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  await runtime.connect(base);
+  const { base, runtime, close } = await startServer();
   const api = async (method: string, path: string, session: string | undefined, body?: unknown) => {
     const res = await fetch(`${base}/api/v1${path}`, {
       method,
@@ -123,9 +126,7 @@ async function checkoutLatency(runs: number) {
     await api('POST', `/checkouts/${id}/confirm`, session, {});
     samples.push(performance.now() - started);
   }
-  await app.close();
-  await runtime.close();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
   samples.sort((a, b) => a - b);
   return {
     checkouts: runs,

@@ -18,6 +18,7 @@ import type {
   SessionStore,
   Stores,
 } from '../core/ports.js';
+import { assertLimit, documentStoresByKind } from './documents.js';
 
 export interface EmbeddedStoreOptions {
   dir: string;
@@ -56,7 +57,6 @@ interface DocumentTables {
 const DEFAULT_SWEEP_INTERVAL_MS = 60_000;
 /** LMDB rejects keys over ~1.9 KB; ids and rate-limit keys can come from clients, so long ones are hashed. */
 const MAX_PLAIN_KEY_LENGTH = 256;
-const DOCUMENT_KIND = /^[a-z_]{1,40}$/;
 /** Fixed width makes the string order of index keys their numeric order; 16 digits hold any safe integer. */
 const SEQUENCE_DIGITS = 16;
 
@@ -79,7 +79,7 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
     sessions: sessionStore(sessions, clock),
     carts: cartStore(carts, clock),
     rateLimits: rateLimitStore(rateLimits, clock),
-    documents: documentStoresByKind(documents, clock),
+    documents: documentStoresByKind((kind) => documentStore(documents, kind, clock)),
     async ping() {
       if (closing) throw new Error('The embedded store is closed.');
       root.getStats();
@@ -217,31 +217,6 @@ function rateLimitStore(table: Table<number>, clock: () => number): RateLimitSto
       });
     },
   };
-}
-
-function documentStoresByKind(tables: DocumentTables, clock: () => number): Stores['documents'] {
-  const byKind = new Map<string, DocumentStore<unknown>>();
-  return <T>(kind: string): DocumentStore<T> => {
-    assertDocumentKind(kind);
-    let store = byKind.get(kind);
-    if (!store) {
-      store = documentStore(tables, kind, clock);
-      byKind.set(kind, store);
-    }
-    return store as DocumentStore<T>;
-  };
-}
-
-function assertDocumentKind(kind: string): void {
-  if (!DOCUMENT_KIND.test(kind)) {
-    throw new Error(`Document kind ${JSON.stringify(kind)} is invalid; use 1 to 40 lowercase letters or underscores.`);
-  }
-}
-
-function assertLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 0) {
-    throw new RangeError(`limit must be a non-negative integer, got ${limit}.`);
-  }
 }
 
 function optionalTtlMs(ttlSeconds: number | undefined): number | undefined {

@@ -20,6 +20,7 @@ import type {
   SessionStore,
   Stores,
 } from '../core/ports.js';
+import { assertLimit, documentStoresByKind } from './documents.js';
 
 export interface RedisStoreOptions {
   url: string;
@@ -39,7 +40,6 @@ const DEFAULT_KEY_PREFIX = 'ondc:';
 const MAX_CAS_ATTEMPTS = 25;
 const COMMAND_TIMEOUT_MS = 2_000;
 const MAX_RECONNECT_DELAY_MS = 2_000;
-const DOCUMENT_KIND = /^[a-z_]{1,40}$/;
 
 interface LuaScript {
   source: string;
@@ -166,7 +166,7 @@ export async function openRedisStores(opts: RedisStoreOptions): Promise<Stores> 
     sessions: sessionStore(ctx),
     carts: cartStore(ctx),
     rateLimits: rateLimitStore(ctx),
-    documents: documentStoresByKind(ctx),
+    documents: documentStoresByKind((kind) => documentStore(ctx, kind)),
     async ping() {
       await ctx.call(() => client.ping());
     },
@@ -435,31 +435,6 @@ function parseHit(reply: unknown): RateLimitHit {
 interface StoredDocument<T> {
   doc: T;
   owner?: string;
-}
-
-function documentStoresByKind(ctx: Ctx): Stores['documents'] {
-  const byKind = new Map<string, DocumentStore<unknown>>();
-  return <T>(kind: string): DocumentStore<T> => {
-    assertDocumentKind(kind);
-    let store = byKind.get(kind);
-    if (!store) {
-      store = documentStore(ctx, kind);
-      byKind.set(kind, store);
-    }
-    return store as DocumentStore<T>;
-  };
-}
-
-function assertDocumentKind(kind: string): void {
-  if (!DOCUMENT_KIND.test(kind)) {
-    throw new Error(`Document kind ${JSON.stringify(kind)} is invalid; use 1 to 40 lowercase letters or underscores.`);
-  }
-}
-
-function assertLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 0) {
-    throw new RangeError(`limit must be a non-negative integer, got ${limit}.`);
-  }
 }
 
 function parseStored<T>(raw: string | null): StoredDocument<T> | null {
