@@ -98,12 +98,27 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-export interface SearchQuery {
-  text?: string;
+export type SearchSort = 'relevance' | 'price_asc' | 'price_desc' | 'rating';
+
+/** The filter keys, defined once: the embedded index and the Qdrant adapter both read them from here. */
+export interface SearchFilters {
   category?: string;
   minPricePaise?: number;
   maxPricePaise?: number;
   providerId?: string;
+  brand?: string;
+  /** true veg only, false non-veg only. */
+  veg?: boolean;
+  inStock?: boolean;
+  cod?: boolean;
+  /** Only products whose seller delivers to this pincode. */
+  pincode?: string;
+  minRating?: number;
+}
+
+export interface SearchQuery extends SearchFilters {
+  text?: string;
+  sort?: SearchSort;
   limit: number;
   /** 1-based page number. */
   page: number;
@@ -114,9 +129,24 @@ export interface SearchHit {
   score: number;
 }
 
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** Counts over every match (not just the page), for narrowing a search. */
+export interface SearchFacets {
+  categories: FacetCount[];
+  priceBands: FacetCount[];
+  providers: FacetCount[];
+  diet: FacetCount[];
+}
+
 export interface SearchResult {
   hits: SearchHit[];
   total: number;
+  facets: SearchFacets;
 }
 
 export interface CategorySummary {

@@ -6,6 +6,8 @@ import MiniSearch from 'minisearch';
 import type { Catalog, Product, Provider } from '../core/catalog.js';
 import { DomainError } from '../core/errors.js';
 import type { CatalogIndex, CategorySummary, SearchHit, SearchQuery, SearchResult } from '../core/ports.js';
+import { facetsOf, matchesFilters, sortHits } from './filters.js';
+import { baseAmount, parseQuery, stem, type ParsedQuery } from './query.js';
 
 interface IndexedDoc {
   id: string;
@@ -74,6 +76,7 @@ export class EmbeddedCatalogIndex implements CatalogIndex {
     return new MiniSearch<IndexedDoc>({
       fields: [...FIELDS],
       storeFields: [],
+      processTerm: (term) => stem(term),
       searchOptions: { boost: BOOST, prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length >= 5 ? 0.2 : false), combineWith: 'AND' },
     });
   }
@@ -89,46 +92,62 @@ export class EmbeddedCatalogIndex implements CatalogIndex {
   }
 
   private matcher(query: SearchQuery): (p: Product) => boolean {
-    const category = query.category === undefined ? undefined : norm(query.category);
-    if (category !== undefined && !this.categoryNames.has(category)) {
+    if (query.category !== undefined && !this.categoryNames.has(norm(query.category))) {
       throw new DomainError(
         'CATEGORY_NOT_FOUND',
         `No category called "${query.category}"; call browse_categories for the list.`,
       );
     }
-    return (p) =>
-      (category === undefined || norm(p.categoryId) === category || p.categoryPath.some((c) => norm(c) === category)) &&
-      (query.minPricePaise === undefined || p.pricePaise >= query.minPricePaise) &&
-      (query.maxPricePaise === undefined || p.pricePaise <= query.maxPricePaise) &&
-      (query.providerId === undefined || p.providerId === query.providerId);
+    return (p) => matchesFilters(p, query, this.providers);
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const accept = this.matcher(query);
+    const parsed = query.text ? parseQuery(query.text) : undefined;
     let hits: SearchHit[];
-    if (query.text && query.text.trim()) {
-      hits = this.textHits(query.text, 'AND', accept);
+    if (parsed && parsed.groups.length > 0) {
+      hits = this.textHits(parsed, 'AND', accept);
       // No product holds every word: fall back to any word, still ranked by relevance.
-      if (hits.length === 0) hits = this.textHits(query.text, 'OR', accept);
+      if (hits.length === 0) hits = this.textHits(parsed, 'OR', accept);
+      sortHits(hits, query.sort);
     } else {
-      hits = [...this.products.values()].filter(accept).sort(browseOrder).map((product) => ({ product, score: 0 }));
+      hits = [...this.products.values()].filter(accept).map((product) => ({ product, score: 0 }));
+      if (query.sort && query.sort !== 'relevance') sortHits(hits, query.sort);
+      else hits.sort((a, b) => browseOrder(a.product, b.product));
     }
     const start = (query.page - 1) * query.limit;
-    return { hits: hits.slice(start, start + query.limit), total: hits.length };
+    return {
+      hits: hits.slice(start, start + query.limit),
+      total: hits.length,
+      facets: facetsOf(
+        hits.map((h) => h.product),
+        this.providers,
+      ),
+    };
   }
 
-  private textHits(text: string, combineWith: 'AND' | 'OR', accept: (p: Product) => boolean): SearchHit[] {
+  private textHits(parsed: ParsedQuery, combineWith: 'AND' | 'OR', accept: (p: Product) => boolean): SearchHit[] {
     const hits: SearchHit[] = [];
-    const results = this.text.search(text, {
-      combineWith,
+    const tree = { combineWith, queries: parsed.groups.map((alternatives) => ({ combineWith: 'OR' as const, queries: alternatives })) };
+    const results = this.text.search(tree as never, {
       filter: (r) => {
         const p = this.products.get(r.id as string);
         return p !== undefined && accept(p);
       },
     });
-    for (const r of results) hits.push({ product: this.products.get(r.id as string) as Product, score: r.score });
-    // Ties are broken by id so that pages never shuffle between calls.
-    return hits.sort((a, b) => b.score - a.score || a.product.id.localeCompare(b.product.id));
+    const wanted = parsed.size ? baseAmount(parsed.size.unit, parsed.size.value) : undefined;
+    for (const r of results) {
+      const product = this.products.get(r.id as string) as Product;
+      let score = r.score;
+      if (wanted) {
+        const has = baseAmount(product.quantity.unit, Number(product.quantity.value));
+        if (has.kind === wanted.kind && has.amount === wanted.amount) score *= 1.5;
+      }
+      // Shoppers want what they can buy now: out-of-stock products stay findable but sink.
+      if (product.stock <= 0) score *= 0.5;
+      hits.push({ product, score });
+    }
+    return hits;
   }
 
   async getProduct(id: string): Promise<Product | null> {

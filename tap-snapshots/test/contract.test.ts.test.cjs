@@ -129,15 +129,34 @@ Array [
       "readOnlyHint": true,
       "title": "Search products",
     },
-    "description": "Search products across all sellers on the network by words (name, brand, category; Hindi shopping words such as atta or doodh work too), optionally within a category and a price range in rupees. Returns one page of products with price, pack size, seller and stock. Give either query or category. Next: get_product_details for one product, or add_to_cart with its id.",
+    "description": "Search products across all sellers on the network by words (name, brand, category; Hindi shopping words such as atta, doodh or lal mirch work too, and sizes like 500g), optionally narrowed by category, price range in rupees, brand, seller, veg, in stock, cash on delivery, delivery pincode and rating, and sorted by relevance, price or rating. Returns one page of products with price, pack size, seller and stock, facet counts for narrowing, and next_cursor. Give a query or a category. Next: get_product_details or add_to_cart.",
     "inputSchema": Object {
       "additionalProperties": false,
       "properties": Object {
+        "brand": Object {
+          "description": "Only this brand, e.g. \\"Amul\\"",
+          "maxLength": 80,
+          "minLength": 1,
+          "type": "string",
+        },
         "category": Object {
           "description": "A category id or name from browse_categories, e.g. \\"Foodgrains\\"",
           "maxLength": 100,
           "minLength": 1,
           "type": "string",
+        },
+        "cod": Object {
+          "description": "true: only products payable by cash on delivery",
+          "type": "boolean",
+        },
+        "cursor": Object {
+          "description": "next_cursor from the previous page",
+          "pattern": "^p[1-9][0-9]{0,3}$",
+          "type": "string",
+        },
+        "in_stock": Object {
+          "description": "true: leave out what is out of stock",
+          "type": "boolean",
         },
         "limit": Object {
           "default": 10,
@@ -158,12 +177,28 @@ Array [
           "minimum": 0,
           "type": "number",
         },
+        "min_rating": Object {
+          "description": "Lowest product rating, 0 to 5",
+          "maximum": 5,
+          "minimum": 0,
+          "type": "number",
+        },
         "page": Object {
           "default": 1,
-          "description": "Page number, from 1",
+          "description": "Page number, from 1 (or use cursor)",
           "maximum": 1000,
           "minimum": 1,
           "type": "integer",
+        },
+        "pincode": Object {
+          "description": "Only products whose seller delivers to this pincode",
+          "pattern": "^[1-9][0-9]{5}$",
+          "type": "string",
+        },
+        "provider_id": Object {
+          "description": "Only this seller",
+          "pattern": "^[a-z0-9-]{1,100}$",
+          "type": "string",
         },
         "query": Object {
           "description": "What to look for, e.g. \\"basmati rice 1 kg\\"",
@@ -179,9 +214,36 @@ Array [
           "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
           "type": "string",
         },
+        "sort": Object {
+          "anyOf": Array [
+            Object {
+              "const": "relevance",
+              "type": "string",
+            },
+            Object {
+              "const": "price_asc",
+              "type": "string",
+            },
+            Object {
+              "const": "price_desc",
+              "type": "string",
+            },
+            Object {
+              "const": "rating",
+              "type": "string",
+            },
+          ],
+          "default": "relevance",
+          "description": "Order of results",
+        },
+        "veg": Object {
+          "description": "true: vegetarian only; false: non-vegetarian only",
+          "type": "boolean",
+        },
       },
       "required": Array [
         "session_id",
+        "sort",
         "limit",
         "page",
       ],
@@ -200,8 +262,119 @@ Array [
             },
           ],
         },
+        "facets": Object {
+          "description": "Counts over all matches, to narrow the search with category, min_price/max_price, provider_id or veg",
+          "properties": Object {
+            "categories": Object {
+              "items": Object {
+                "properties": Object {
+                  "count": Object {
+                    "type": "integer",
+                  },
+                  "label": Object {
+                    "type": "string",
+                  },
+                  "value": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "value",
+                  "label",
+                  "count",
+                ],
+                "type": "object",
+              },
+              "type": "array",
+            },
+            "diet": Object {
+              "items": Object {
+                "properties": Object {
+                  "count": Object {
+                    "type": "integer",
+                  },
+                  "label": Object {
+                    "type": "string",
+                  },
+                  "value": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "value",
+                  "label",
+                  "count",
+                ],
+                "type": "object",
+              },
+              "type": "array",
+            },
+            "price_bands": Object {
+              "items": Object {
+                "properties": Object {
+                  "count": Object {
+                    "type": "integer",
+                  },
+                  "label": Object {
+                    "type": "string",
+                  },
+                  "value": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "value",
+                  "label",
+                  "count",
+                ],
+                "type": "object",
+              },
+              "type": "array",
+            },
+            "providers": Object {
+              "items": Object {
+                "properties": Object {
+                  "count": Object {
+                    "type": "integer",
+                  },
+                  "label": Object {
+                    "type": "string",
+                  },
+                  "value": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "value",
+                  "label",
+                  "count",
+                ],
+                "type": "object",
+              },
+              "type": "array",
+            },
+          },
+          "required": Array [
+            "categories",
+            "price_bands",
+            "providers",
+            "diet",
+          ],
+          "type": "object",
+        },
         "limit": Object {
           "type": "integer",
+        },
+        "next_cursor": Object {
+          "anyOf": Array [
+            Object {
+              "type": "string",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+          "description": "Pass as cursor for the next page; null on the last",
         },
         "page": Object {
           "type": "integer",
@@ -416,6 +589,8 @@ Array [
         "page",
         "limit",
         "total_pages",
+        "next_cursor",
+        "facets",
       ],
       "type": "object",
     },
