@@ -32,6 +32,14 @@ function toDoc(p: Product): IndexedDoc {
   };
 }
 
+function sizeMatcher(size: NonNullable<ParsedQuery['size']>): (p: Product) => boolean {
+  const wanted = baseAmount(size.unit, size.value);
+  return (p) => {
+    const has = baseAmount(p.quantity.unit, Number(p.quantity.value));
+    return has.kind === wanted.kind && has.amount === wanted.amount;
+  };
+}
+
 function norm(s: string): string {
   return s.trim().toLowerCase();
 }
@@ -106,12 +114,11 @@ export class EmbeddedCatalogIndex implements CatalogIndex {
     const parsed = query.text ? parseQuery(query.text) : undefined;
     let hits: SearchHit[];
     if (parsed && parsed.groups.length > 0) {
-      hits = this.textHits(parsed, 'AND', accept);
-      // No product holds every word: fall back to any word, still ranked by relevance.
-      if (hits.length === 0) hits = this.textHits(parsed, 'OR', accept);
-      sortHits(hits, query.sort);
+      hits = this.rankText(parsed, accept, query.sort);
     } else {
-      hits = [...this.products.values()].filter(accept).map((product) => ({ product, score: 0 }));
+      // Words that were all sizes ("500g") ask for that pack size.
+      const sized = parsed?.size ? sizeMatcher(parsed.size) : () => true;
+      hits = [...this.products.values()].filter((p) => accept(p) && sized(p)).map((product) => ({ product, score: 0 }));
       if (query.sort && query.sort !== 'relevance') sortHits(hits, query.sort);
       else hits.sort((a, b) => browseOrder(a.product, b.product));
     }
@@ -124,6 +131,22 @@ export class EmbeddedCatalogIndex implements CatalogIndex {
         this.providers,
       ),
     };
+  }
+
+  /**
+   * Products holding every word come first; products holding only some follow, so a short page fills with
+   * near matches instead of ending early. Sorting by price or rating keeps to the full matches when there are any.
+   */
+  private rankText(parsed: ParsedQuery, accept: (p: Product) => boolean, sort: SearchQuery['sort']): SearchHit[] {
+    const all = sortHits(this.textHits(parsed, 'AND', accept), sort);
+    if (parsed.groups.length === 1) return all;
+    if (all.length > 0 && sort && sort !== 'relevance') return all;
+    const seen = new Set(all.map((h) => h.product.id));
+    const partial = sortHits(
+      this.textHits(parsed, 'OR', accept).filter((h) => !seen.has(h.product.id)),
+      sort,
+    );
+    return [...all, ...partial];
   }
 
   private textHits(parsed: ParsedQuery, combineWith: 'AND' | 'OR', accept: (p: Product) => boolean): SearchHit[] {
