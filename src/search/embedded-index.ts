@@ -18,6 +18,9 @@ interface IndexedDoc {
   description: string;
 }
 
+/** With this many products holding every word, partial matches add nothing but cost. */
+const FULL_MATCHES_ENOUGH = 50;
+
 const FIELDS = ['name', 'brand', 'category', 'tags', 'description'] as const;
 const BOOST = { name: 3, brand: 2, category: 1.5, tags: 1.5, description: 0.5 };
 
@@ -136,10 +139,11 @@ export class EmbeddedCatalogIndex implements CatalogIndex {
   /**
    * Products holding every word come first; products holding only some follow, so a short page fills with
    * near matches instead of ending early. Sorting by price or rating keeps to the full matches when there are any.
+   * The rule depends on the query alone, never on the page asked for, so totals agree across pages.
    */
   private rankText(parsed: ParsedQuery, accept: (p: Product) => boolean, sort: SearchQuery['sort']): SearchHit[] {
     const all = sortHits(this.textHits(parsed, 'AND', accept), sort);
-    if (parsed.groups.length === 1) return all;
+    if (parsed.groups.length === 1 || all.length >= FULL_MATCHES_ENOUGH) return all;
     if (all.length > 0 && sort && sort !== 'relevance') return all;
     const seen = new Set(all.map((h) => h.product.id));
     const partial = sortHits(
