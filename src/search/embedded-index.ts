@@ -18,8 +18,8 @@ interface IndexedDoc {
   description: string;
 }
 
-/** With this many products holding every word, partial matches add nothing but cost. */
-const FULL_MATCHES_ENOUGH = 50;
+/** With a first page of products holding every word, partial matches add nothing but cost. */
+const FULL_MATCHES_ENOUGH = 10;
 
 const FIELDS = ['name', 'brand', 'category', 'tags', 'description'] as const;
 const BOOST = { name: 3, brand: 2, category: 1.5, tags: 1.5, description: 0.5 };
