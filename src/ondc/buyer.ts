@@ -4,11 +4,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { ack } from './ack.js';
-import { CallbackHub, type Callback } from './callbacks.js';
+import { CallbackHub, CallbackTimeoutError, type Callback, type Expectation } from './callbacks.js';
 import { buildContext, newTransactionId, REQUEST_ACTIONS, type BecknContext, type CoreVersion, type RequestAction } from './context.js';
 import { searchMessage, type SearchRequest } from './messages.js';
 import type { RegistryClient } from './registry.js';
-import { createSender, SendError } from './sender.js';
+import { createSender, endpoint, type SendError } from './sender.js';
 import { signedRoutes } from './signed-routes.js';
 import { verifyAuthorization, type SigningKey } from './signing.js';
 import type { OnSearchBody as CatalogBody } from './ingest.js';
@@ -77,6 +77,37 @@ export function createBuyerApp(opts: BuyerAppOptions) {
   }
 
   /**
+   * Records and sends a request, having registered first for its callbacks (a fast seller may answer before the
+   * ACK arrives), and resolves with the callbacks. Throws NetworkError, and stops waiting, when the request is not
+   * acknowledged; rejects with CallbackTimeoutError when no callback came before the deadline.
+   */
+  async function sendAndAwait<T>(
+    url: string,
+    request: { context: BecknContext; message: unknown },
+    peer: string,
+    expectation: Expectation,
+  ): Promise<Callback<T>[]> {
+    const id = request.context.message_id;
+    const awaited = hub.expect<T>(id, expectation);
+    const fail = async (message: string, cause?: unknown) => {
+      hub.cancel(id);
+      await awaited.catch(() => undefined);
+      return new NetworkError(message, { cause });
+    };
+    await record('sent', request);
+    let sent;
+    try {
+      sent = await sender.send(url, request);
+    } catch (err) {
+      throw await fail(`${peer} could not be reached: ${(err as SendError).message}`, err);
+    }
+    if (!sent.ack) {
+      throw await fail(`${peer} refused ${request.context.action} (${sent.status}): ${JSON.stringify(sent.body?.error ?? sent.body)}`);
+    }
+    return awaited;
+  }
+
+  /**
    * Searches through the gateway and gathers on_search callbacks until `expectSellers` answered or the deadline.
    * The sellers that serve the domain and city come from the registry.
    */
@@ -90,23 +121,11 @@ export function createBuyerApp(opts: BuyerAppOptions) {
       transactionId: newTransactionId(),
       now: opts.now(),
     });
-    const awaited = hub.expect<OnSearchBody>(context.message_id, { count: args.expectSellers, deadlineMs: args.deadlineMs });
-    let sent;
     const request = { context, message: searchMessage(args.request) };
-    await record('sent', request);
-    try {
-      sent = await sender.send(`${opts.gatewayUrl.replace(/\/+$/, '')}/search`, request);
-    } catch (err) {
-      hub.cancel(context.message_id);
-      await awaited.catch(() => undefined);
-      throw new NetworkError(`the gateway could not be reached: ${(err as SendError).message}`, { cause: err });
-    }
-    if (!sent.ack) {
-      hub.cancel(context.message_id);
-      await awaited.catch(() => undefined);
-      throw new NetworkError(`the gateway refused the search (${sent.status}): ${JSON.stringify(sent.body?.error ?? sent.body)}`);
-    }
-    return awaited;
+    return sendAndAwait<OnSearchBody>(endpoint(opts.gatewayUrl, 'search'), request, 'the gateway', {
+      count: args.expectSellers,
+      deadlineMs: args.deadlineMs,
+    });
   }
 
   async function sellerUri(bppId: string): Promise<string> {
@@ -144,28 +163,15 @@ export function createBuyerApp(opts: BuyerAppOptions) {
       now: opts.now(),
       after: args.after,
     });
-    const awaited = hub.expect<CallbackBody<T>>(context.message_id, { count: 1, deadlineMs: args.deadlineMs });
-    const fail = async (message: string, cause?: unknown) => {
-      hub.cancel(context.message_id);
-      await awaited.catch(() => undefined);
-      return new NetworkError(message, { cause });
-    };
-    let sent;
     const message = typeof args.message === 'function' ? (args.message as (c: BecknContext) => unknown)(context) : args.message;
-    const request = { context, message };
-    await record('sent', request);
     try {
-      sent = await sender.send(`${bppUri.replace(/\/+$/, '')}/${args.action}`, request);
-    } catch (err) {
-      throw await fail(`seller app ${args.bppId} could not be reached: ${(err as Error).message}`, err);
-    }
-    if (!sent.ack) {
-      throw await fail(`seller app ${args.bppId} refused ${args.action} (${sent.status}): ${JSON.stringify(sent.body?.error ?? sent.body)}`);
-    }
-    try {
-      const [callback] = await awaited;
+      const [callback] = await sendAndAwait<CallbackBody<T>>(endpoint(bppUri, args.action), { context, message }, `seller app ${args.bppId}`, {
+        count: 1,
+        deadlineMs: args.deadlineMs,
+      });
       return callback!.body;
     } catch (err) {
+      if (!(err instanceof CallbackTimeoutError)) throw err;
       throw new NetworkError(`seller app ${args.bppId} did not answer ${args.action} within ${args.deadlineMs} ms`, { cause: err });
     }
   }

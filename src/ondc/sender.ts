@@ -28,6 +28,11 @@ export class SendError extends Error {
   }
 }
 
+/** A participant's action URL: every ONDC call is POST {base}/{action}, whatever the base ends with. */
+export function endpoint(base: string, action: string): string {
+  return `${base.replace(/\/+$/, '')}/${action}`;
+}
+
 export function createSender(opts: SenderOptions) {
   const timeout = opts.timeoutMs ?? 10_000;
   const dispatcher = new Agent({ connectTimeout: timeout, headersTimeout: timeout, bodyTimeout: timeout, keepAliveTimeout: 10_000 });

@@ -14,7 +14,7 @@ import { ack, nack, type OndcError } from '../../ondc/ack.js';
 import { rupeesString } from '../../core/money.js';
 import { buildContext, type BecknContext, type CoreVersion } from '../../ondc/context.js';
 import type { PaymentType } from '../../ondc/messages.js';
-import type { Sender } from '../../ondc/sender.js';
+import { endpoint, type Sender } from '../../ondc/sender.js';
 import type { SignedRoute } from '../../ondc/signed-routes.js';
 import type { SandboxIdentity } from '../identities.js';
 import { onSearchCatalog } from './catalog-wire.js';
@@ -78,9 +78,6 @@ function readOrder(message: unknown): SelectOrder | null {
   };
 }
 
-export function callbackUrl(bapUri: string, action: string): string {
-  return `${bapUri.replace(/\/+$/, '')}/${action}`;
-}
 
 export function createSellerApp(opts: SellerAppOptions) {
   const progression = new Progression(opts.statusStepMs);
@@ -113,7 +110,7 @@ export function createSellerApp(opts: SellerAppOptions) {
 
   /** For answers that carry their own context's timestamp (an order's updated_at). */
   async function send(context: BecknContext, message: unknown, error?: OndcError): Promise<void> {
-    const url = callbackUrl(context.bap_uri, context.action);
+    const url = endpoint(context.bap_uri, context.action);
     try {
       const result = await opts.sender.send(url, { context, message, ...(error ? { error } : {}) });
       if (!result.ack) opts.onCallbackFailure(context.action, `${url} answered ${result.status} ${JSON.stringify(result.body)}`);
