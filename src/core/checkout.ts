@@ -79,8 +79,10 @@ export interface StoredOrder {
 /** Checkouts outlive a quote's validity comfortably; orders are kept until deleted. */
 const CHECKOUT_TTL_SECONDS = 24 * 3600;
 
-export const checkouts = (deps: CoreDeps): DocumentStore<Checkout> => deps.stores.documents<Checkout>('checkout');
-export const orders = (deps: CoreDeps): DocumentStore<StoredOrder> => deps.stores.documents<StoredOrder>('order');
+type WithStores = Pick<CoreDeps, 'stores'>;
+
+export const checkouts = (deps: WithStores): DocumentStore<Checkout> => deps.stores.documents<Checkout>('checkout');
+export const orders = (deps: WithStores): DocumentStore<StoredOrder> => deps.stores.documents<StoredOrder>('order');
 
 export async function requireCheckout(deps: CoreDeps, sessionId: string, checkoutId: string): Promise<Checkout> {
   const checkout = await checkouts(deps).get(checkoutId);
@@ -89,6 +91,15 @@ export async function requireCheckout(deps: CoreDeps, sessionId: string, checkou
     throw new DomainError('CHECKOUT_NOT_FOUND', `No checkout ${checkoutId} in this session; call select_items_for_order to start one.`);
   }
   return checkout;
+}
+
+export async function requireOrder(deps: CoreDeps, sessionId: string, orderId: string): Promise<StoredOrder> {
+  const order = await orders(deps).get(orderId);
+  // Another session's order is reported as missing, like another session's checkout.
+  if (!order || order.sessionId !== sessionId) {
+    throw new DomainError('ORDER_NOT_FOUND', `No order ${orderId} in this session; list_orders shows this session's orders.`);
+  }
+  return order;
 }
 
 export function requireSeller(checkout: Checkout, providerId: string): SellerOrder {

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { orders } from '../checkout.js';
+import { requireOrder } from '../checkout.js';
 import { DomainError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { SessionId } from '../schemas.js';
@@ -34,10 +34,7 @@ export const getOrderOndcLog = defineOperation({
   summarize: (d) => `ONDC flow ${d.flow} log for ${d.bpp_id}: ${Object.keys(d.payload).join(', ')}.`,
   run: async ({ session_id, order_id, flow }, { deps }) => {
     await requireSession(deps, session_id);
-    const order = await orders(deps).get(order_id);
-    if (!order || order.sessionId !== session_id) {
-      throw new DomainError('ORDER_NOT_FOUND', `No order ${order_id} in this session; list_orders shows this session's orders.`);
-    }
+    const order = await requireOrder(deps, session_id, order_id);
     const doc = await deps.network.certificationLog({ transactionId: order.exchange.transactionId, bppId: order.seller.bppId, flow });
     if (!doc) throw new DomainError('NOT_FOUND', `No ONDC messages are kept for order ${order_id} (they are kept for 90 days).`);
     return doc as never;

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { orders } from '../checkout.js';
+import { orders, requireOrder } from '../checkout.js';
 import { DomainError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { OrderView, orderView } from '../order-view.js';
@@ -21,10 +21,7 @@ export const getOrderStatus = defineOperation({
   summarize: (o) => `Order ${o.order_id} from ${o.provider.name}: ${o.state}${o.fulfillment_state ? `, ${o.fulfillment_state}` : ''}; total ₹${o.total.value}.`,
   run: async ({ session_id, order_id }, { deps }) => {
     await requireSession(deps, session_id);
-    const order = await orders(deps).get(order_id);
-    if (!order || order.sessionId !== session_id) {
-      throw new DomainError('ORDER_NOT_FOUND', `No order ${order_id} in this session; list_orders shows this session's orders.`);
-    }
+    const order = await requireOrder(deps, session_id, order_id);
     const answer = await deps.network.status({ exchange: order.exchange, seller: order.seller, orderId: order.id });
     if (answer.refusal) throw new DomainError('SELLER_REFUSED', `${order.seller.name} could not report on the order: ${answer.refusal.message}`);
     const now = deps.clock.now().toISOString();
