@@ -9,8 +9,7 @@ import {
   appendToFlowLog,
   CATALOG_ANSWER_TTL_SECONDS,
   catalogAnswerOwner,
-  type CatalogAnswer,
-  type FlowLog,
+  flowLogStores,
   type FlowLogEntry,
 } from './ondc/flow-log.js';
 import { createNetworkPort } from './ondc/network-port.js';
@@ -45,6 +44,18 @@ export interface Runtime {
 }
 
 const MAX_CART_LINES = 50;
+
+/** The sandbox network as config describes it: in process for `serve`, alone for `ondc-shop sandbox`. */
+export function startConfiguredSandbox(config: Config, log: Logger, host?: string): Promise<SandboxNetwork> {
+  return startSandboxNetwork({
+    catalog: generateCatalog({ seed: config.SANDBOX_SEED, productsPerProvider: config.SANDBOX_PRODUCTS_PER_PROVIDER }),
+    seed: config.SANDBOX_SEED,
+    ...(host ? { host } : {}),
+    port: config.SANDBOX_PORT,
+    logger: log as FastifyBaseLogger,
+    statusStepMs: config.SANDBOX_STATUS_STEP_SECONDS * 1000,
+  });
+}
 const REGISTRY_CACHE_MS = 5 * 60_000;
 
 export async function createRuntime(config: Config, log: Logger): Promise<Runtime> {
@@ -60,20 +71,14 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   const identity = buyerIdentity(config);
   const sandbox = config.ONDC_REGISTRY_URL
     ? undefined
-    : await startSandboxNetwork({
-        catalog: generateCatalog({ seed: config.SANDBOX_SEED, productsPerProvider: config.SANDBOX_PRODUCTS_PER_PROVIDER }),
-        seed: config.SANDBOX_SEED,
-        port: config.SANDBOX_PORT,
-        logger: log.child({ component: 'sandbox' }) as FastifyBaseLogger,
-        statusStepMs: config.SANDBOX_STATUS_STEP_SECONDS * 1000,
-      });
+    : await startConfiguredSandbox(config, log.child({ component: 'sandbox' }));
   const registry = createRegistryClient({
     url: sandbox?.registryUrl ?? (config.ONDC_REGISTRY_URL as string),
     authorize: (body) => signAuthorization(body, identity.key),
     cacheTtlMs: REGISTRY_CACHE_MS,
   });
-  const flowLogs = stores.documents<FlowLog>('flow_log');
-  const catalogAnswers = stores.documents<CatalogAnswer>('catalog_answer');
+  const logs = flowLogStores(stores);
+  const { flowLogs, catalogAnswers } = logs;
   /** Sent catalog searches by transaction, until their on_search answers arrive (small, and cleared per pull). */
   const pullSearches = new Map<string, FlowLogEntry>();
   const recordCatalog = async (entry: FlowLogEntry) => {
@@ -177,8 +182,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     network: createNetworkPort(buyer, {
       deadlineMs: config.ONDC_SEARCH_TIMEOUT_MS,
       bapTaxNumber: config.ONDC_BAP_GSTIN,
-      flowLogs,
-      catalogAnswers,
+      flowLogs: logs,
     }),
     payments,
     clock: { now: () => new Date() },

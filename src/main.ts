@@ -1,17 +1,14 @@
 #!/usr/bin/env node
 /** The command line: `serve` (default) runs REST + /mcp + /docs; `mcp` speaks MCP over stdio. */
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createRuntime } from './deps.js';
+import { createRuntime, startConfiguredSandbox } from './deps.js';
 import { buildApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import { buildToolDefinitions } from './mcp/server.js';
 import { serveStdio } from './mcp/stdio.js';
 import { operations } from './core/operations/index.js';
-import type { FastifyBaseLogger } from 'fastify';
-import { generateCatalog } from './sandbox/catalog/index.js';
-import { startSandboxNetwork } from './sandbox/network.js';
-import type { StoredOrder } from './core/checkout.js';
-import { catalogAnswerOwner, certificationDocument, type CatalogAnswer, type FlowLog } from './ondc/flow-log.js';
+import { orders } from './core/checkout.js';
+import { exportCertification, flowLogStores } from './ondc/flow-log.js';
 import { openStores } from './store/index.js';
 
 const USAGE = `Usage: ondc-shop <command>
@@ -90,14 +87,7 @@ async function mcpStdio(): Promise<void> {
 async function sandboxAlone(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config);
-  const network = await startSandboxNetwork({
-    catalog: generateCatalog({ seed: config.SANDBOX_SEED, productsPerProvider: config.SANDBOX_PRODUCTS_PER_PROVIDER }),
-    seed: config.SANDBOX_SEED,
-    host: config.HOST,
-    port: config.SANDBOX_PORT,
-    logger: log as FastifyBaseLogger,
-    statusStepMs: config.SANDBOX_STATUS_STEP_SECONDS * 1000,
-  });
+  const network = await startConfiguredSandbox(config, log, config.HOST);
   const sellers = network.entries().filter((e) => e.type === 'BPP');
   log.info(
     {
@@ -123,15 +113,16 @@ async function ondcLog(): Promise<void> {
   const config = readConfig();
   const stores = await openStores({ redisUrl: config.REDIS_URL, dataDir: config.DATA_DIR });
   try {
-    const order = await stores.documents<StoredOrder>('order').get(orderId);
-    const log = order ? await stores.documents<FlowLog>('flow_log').get(order.exchange.transactionId) : null;
-    if (!order || !log) {
+    const order = await orders({ stores }).get(orderId);
+    const doc = order
+      ? await exportCertification(flowLogStores(stores), { transactionId: order.exchange.transactionId, bppId: order.seller.bppId, flow })
+      : null;
+    if (!doc) {
       process.stderr.write(`No order ${orderId} with kept ONDC messages in ${stores.kind === 'redis' ? 'Redis' : config.DATA_DIR}.\n`);
       process.exitCode = 1;
       return;
     }
-    const [catalog] = await stores.documents<CatalogAnswer>('catalog_answer').listByOwner(catalogAnswerOwner(order.seller.bppId), 1);
-    process.stdout.write(`${JSON.stringify(certificationDocument(log, flow, catalog), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   } finally {
     await stores.close();
   }

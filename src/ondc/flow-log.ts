@@ -2,7 +2,7 @@
  * Every ONDC message sent and received, per transaction, kept in the store; exportable in the form ONDC asks for
  * before a participant may go live (PROTOCOL.md, "Certification logs").
  */
-import type { DocumentStore } from '../core/ports.js';
+import type { DocumentStore, Stores } from '../core/ports.js';
 import type { BecknContext } from './context.js';
 
 export interface FlowLogEntry {
@@ -84,6 +84,27 @@ export interface CertificationDocument {
   bap_id: string;
   bpp_id: string;
   payload: Record<string, { context: BecknContext; message?: unknown; error?: unknown }>;
+}
+
+/** Where flow logs and catalog answers are kept: the same documents for the server and the CLI. */
+export interface FlowLogStores {
+  flowLogs: DocumentStore<FlowLog>;
+  catalogAnswers: DocumentStore<CatalogAnswer>;
+}
+
+export function flowLogStores(stores: Stores): FlowLogStores {
+  return { flowLogs: stores.documents<FlowLog>('flow_log'), catalogAnswers: stores.documents<CatalogAnswer>('catalog_answer') };
+}
+
+/** A transaction's certification document, opened by the seller's latest catalog answer; null when nothing is kept. */
+export async function exportCertification(
+  stores: FlowLogStores,
+  args: { transactionId: string; bppId: string; flow: string },
+): Promise<CertificationDocument | null> {
+  const log = await stores.flowLogs.get(args.transactionId);
+  if (!log) return null;
+  const [catalog] = await stores.catalogAnswers.listByOwner(catalogAnswerOwner(args.bppId), 1);
+  return certificationDocument(log, args.flow, catalog);
 }
 
 /** The flow log as one certification document, opened by the seller's answer to the latest catalog pull. */

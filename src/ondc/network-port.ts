@@ -4,7 +4,6 @@
  */
 import type {
   DeliveryDetails,
-  DocumentStore,
   Exchange,
   NetworkPort,
   OrderItemRef,
@@ -17,7 +16,7 @@ import { DomainError } from '../core/errors.js';
 import { NetworkError, type BuyerApp, type CallbackBody } from './buyer.js';
 import { newTransactionId, type BecknContext } from './context.js';
 import { durationMs } from './duration.js';
-import { catalogAnswerOwner, certificationDocument, type CatalogAnswer, type FlowLog } from './flow-log.js';
+import { exportCertification, type FlowLogStores } from './flow-log.js';
 import {
   confirmMessage,
   initMessage,
@@ -124,8 +123,7 @@ function initRequest(args: {
 
 export interface NetworkPortOptions {
   deadlineMs: number;
-  flowLogs: DocumentStore<FlowLog>;
-  catalogAnswers: DocumentStore<CatalogAnswer>;
+  flowLogs: FlowLogStores;
   /** This buyer app's GSTIN, stated in bap_terms at confirm. */
   bapTaxNumber: string;
 }
@@ -209,11 +207,9 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
       return { exchange: exchangeAfter(body), ...(state ? { state } : {}), ...(refusal ? { refusal } : {}) };
     },
 
-    async certificationLog({ transactionId, bppId, flow }) {
-      const log = await opts.flowLogs.get(transactionId);
-      if (!log) return null;
-      const [catalog] = await opts.catalogAnswers.listByOwner(catalogAnswerOwner(bppId), 1);
-      return { ...certificationDocument(log, flow, catalog) };
+    async certificationLog(args) {
+      const doc = await exportCertification(opts.flowLogs, args);
+      return doc ? { ...doc } : null;
     },
 
     async status({ exchange, seller, orderId }) {
