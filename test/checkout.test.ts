@@ -3,7 +3,7 @@
  * delivery for one and prepaid for the other, confirmed orders and their status. Then the ways it must refuse.
  */
 import t from 'tap';
-import { DELIVERY, payAtCheckout, runCheckoutJourney, twoSellerBasket } from './helpers/checkout.js';
+import { DELIVERY, payAtCheckout, readyCheckout, runCheckoutJourney, twoSellerBasket } from './helpers/checkout.js';
 import { connectMcp, mcpCaller } from './helpers/mcp.js';
 import { restCall, restCaller } from './helpers/rest.js';
 import { openTestShop } from './helpers/shop.js';
@@ -56,15 +56,7 @@ for (const surface of ['REST', 'MCP'] as const) {
 
 t.test('ten concurrent confirms of one checkout place exactly one order per seller', async (t) => {
   const call = restCaller(shop.app);
-  const basket = await twoSellerBasket(catalog);
-  const { session_id } = await call('initialize_shopping', {});
-  for (const { product, quantity } of basket.items) await call('add_to_cart', { session_id, product_id: product.id, quantity });
-  const { checkout_id } = await call('select_items_for_order', { session_id, pincode: basket.pincode });
-  await call('initialize_order', { session_id, checkout_id, pincode: basket.pincode, ...DELIVERY });
-  await call('create_payment', { session_id, checkout_id, provider_id: basket.grocer.id, method: 'cod' });
-  const pending = await call('create_payment', { session_id, checkout_id, provider_id: basket.beauty.id, method: 'prepaid' });
-  const url = pending['sellers'].find((s: any) => s.provider.id === basket.beauty.id).payment.checkout_url;
-  await call('verify_payment', { session_id, checkout_id, provider_id: basket.beauty.id, ...(await payAtCheckout(url)) });
+  const { session_id, checkout_id } = await readyCheckout(call, catalog);
 
   const results = await Promise.all(Array.from({ length: 10 }, () => restCall(shop.app, 'confirm_order', { session_id, checkout_id })));
   const statuses = results.map((r) => r.status);

@@ -3,7 +3,9 @@
  * buyer app follows, and the whole order exports as a well-formed flow-2 certification document.
  */
 import t from 'tap';
+import type { CatalogIndex } from '../src/core/ports.js';
 import { DELIVERY } from './helpers/checkout.js';
+import type { Call } from './helpers/journey.js';
 import { restCaller } from './helpers/rest.js';
 import { openTestShop } from './helpers/shop.js';
 
@@ -12,7 +14,7 @@ t.teardown(shop.close);
 const call = restCaller(shop.app);
 const catalog = shop.runtime.deps.catalog;
 
-async function placeCodOrder() {
+async function placeCodOrder(call: Call, catalog: CatalogIndex) {
   const grocer = (await catalog.getProvider('sri-lakshmi-kirana'))!;
   const product = (await catalog.search({ providerId: grocer.id, limit: 10_000, page: 1 })).hits
     .map((h) => h.product)
@@ -38,7 +40,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, deadl
 }
 
 t.test('an order goes from Accepted to Completed and the buyer app follows every step', async (t) => {
-  const { session_id, order_id } = await placeCodOrder();
+  const { session_id, order_id } = await placeCodOrder(call, catalog);
   const delivered = await until('delivery', async () => {
     const { orders } = await call('list_orders', { session_id });
     const order = orders.find((o: any) => o.order_id === order_id);
@@ -92,17 +94,7 @@ t.test('status reports that are forged, or from a seller that does not hold the 
   t.teardown(slow.close);
   const slowCall = restCaller(slow.app);
   const grocer = (await slow.runtime.deps.catalog.getProvider('sri-lakshmi-kirana'))!;
-  const product = (await slow.runtime.deps.catalog.search({ providerId: grocer.id, limit: 10_000, page: 1 })).hits
-    .map((h) => h.product)
-    .find((p) => p.stock >= 10 && p.pricePaise >= grocer.minOrderValuePaise)!;
-  const pincode = grocer.serviceablePincodes[0]!;
-  const { session_id } = await slowCall('initialize_shopping', {});
-  await slowCall('add_to_cart', { session_id, product_id: product.id, quantity: 1 });
-  const { checkout_id } = await slowCall('select_items_for_order', { session_id, pincode });
-  await slowCall('initialize_order', { session_id, checkout_id, pincode, ...DELIVERY });
-  await slowCall('create_payment', { session_id, checkout_id, provider_id: grocer.id, method: 'cod' });
-  const confirmed = await slowCall('confirm_order', { session_id, checkout_id });
-  const orderId = confirmed['sellers'][0].order_id as string;
+  const { session_id, order_id: orderId } = await placeCodOrder(slowCall, slow.runtime.deps.catalog);
   const doc = await slowCall('get_order_ondc_log', { session_id, order_id: orderId });
   const onConfirm = doc['payload']['on_confirm'];
 

@@ -40,7 +40,8 @@ export async function payAtCheckout(checkoutUrl: string): Promise<{ payment_id: 
   return { payment_id: body.razorpay_payment_id, signature: body.razorpay_signature };
 }
 
-export async function runCheckoutJourney(call: Call, catalog: CatalogIndex) {
+/** Two sellers quoted, initialized, the grocer on cash on delivery and the beauty store paid: ready to confirm. */
+export async function readyCheckout(call: Call, catalog: CatalogIndex) {
   const basket = await twoSellerBasket(catalog);
   const { session_id } = await call('initialize_shopping', {});
   for (const { product, quantity } of basket.items) await call('add_to_cart', { session_id, product_id: product.id, quantity });
@@ -52,11 +53,17 @@ export async function runCheckoutJourney(call: Call, catalog: CatalogIndex) {
   const beautyOrder = (pending['sellers'] as any[]).find((s) => s.provider.id === basket.beauty.id);
   const paid = await payAtCheckout(beautyOrder.payment.checkout_url);
   const verified = await call('verify_payment', { session_id, checkout_id, provider_id: basket.beauty.id, ...paid });
+  return { basket, session_id, checkout_id, quoted, initialized, cod, pending, verified, paid };
+}
+
+export async function runCheckoutJourney(call: Call, catalog: CatalogIndex) {
+  const ready = await readyCheckout(call, catalog);
+  const { session_id, checkout_id } = ready;
   const confirmed = await call('confirm_order', { session_id, checkout_id });
   const statuses = [];
   for (const seller of confirmed['sellers'] as any[]) {
     statuses.push(await call('get_order_status', { session_id, order_id: seller.order_id }));
   }
   const listed = await call('list_orders', { session_id });
-  return { basket, session_id, checkout_id, quoted, initialized, cod, pending, verified, confirmed, statuses, listed, paid };
+  return { ...ready, confirmed, statuses, listed };
 }
