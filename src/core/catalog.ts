@@ -93,6 +93,8 @@ export interface Product {
   rating: number;
   /** Free-form tags for search (e.g. `organic`, `sugar-free`). */
   tags: string[];
+  /** When the seller last changed the item (ONDC item `time.timestamp`), RFC 3339. */
+  updatedAt: string;
 }
 
 export interface Catalog {

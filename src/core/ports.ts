@@ -158,17 +158,50 @@ export interface CategorySummary {
   maxPricePaise: number;
 }
 
-/** The product index. The embedded adapter is the default; the search issue adds hybrid retrieval and Qdrant. */
+export interface LoadProgress {
+  /** `text`: the keyword index (searchable once done); `vectors`: embedding products; `upload`: writing to a remote index. */
+  stage: 'text' | 'vectors' | 'upload';
+  done: number;
+  total: number;
+}
+
+export interface IndexStatus {
+  kind: 'embedded' | 'qdrant';
+  products: number;
+  /** `hybrid` once every product has a vector from the embedder; `keyword` otherwise. */
+  retrieval: 'keyword' | 'hybrid';
+  /** The embedder's id, when one is attached. */
+  embedder: string | null;
+  vectors: number;
+  /** Why retrieval is keyword only, when an embedder was wanted. */
+  problem?: string;
+}
+
+export interface UpsertReport {
+  added: number;
+  /** Changed in text (re-indexed and, with an embedder, re-embedded). */
+  changed: number;
+  /** Changed only in price, stock or terms: updated in place. */
+  updated: number;
+  unchanged: number;
+}
+
+/** The product index: embedded (MiniSearch and usearch in process) or Qdrant; hybrid when it has an embedder. */
 export interface CatalogIndex {
-  /** Replace the contents with this catalog (ingestion). */
-  load(catalog: Catalog): Promise<void>;
+  /** Replace the contents with this catalog (full ingestion); searches keep being answered throughout. */
+  load(catalog: Catalog, options?: { onProgress?: (p: LoadProgress) => void }): Promise<void>;
+  /** Apply changed or new products (and their providers) without a rebuild: fresh stock and prices from on_search. */
+  upsert(products: Product[], providers: Provider[]): Promise<UpsertReport>;
+  remove(ids: string[]): Promise<number>;
   search(query: SearchQuery): Promise<SearchResult>;
   getProduct(id: string): Promise<Product | null>;
   getProducts(ids: string[]): Promise<Map<string, Product>>;
   getProvider(id: string): Promise<Provider | null>;
   categories(): Promise<CategorySummary[]>;
   size(): Promise<number>;
+  status(): Promise<IndexStatus>;
   ping(): Promise<void>;
+  close?(): Promise<void>;
 }
 
 export interface Clock {

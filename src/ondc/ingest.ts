@@ -15,7 +15,8 @@
  * - serviceable pincodes: intercity (type 11) constructs, else the pincodes of the provider's own locations;
  * - delivery and packing charges: 0, meaning unknown until the on_select quote; minimum order: 0;
  * - provider cod: our extension, else whether any item is available on cash on delivery;
- * - ratings: 0 when absent; search tags: our extension's keywords, else brand, categories and veg.
+ * - ratings: 0 when absent; search tags: our extension's keywords, else brand, categories and veg;
+ * - updatedAt: the item's `time.timestamp`, else the message's context timestamp (else the epoch).
  */
 import { isIsoDuration } from './duration.js';
 import {
@@ -66,6 +67,8 @@ interface Scope {
   domain: RetailDomain;
   city: string;
   root: string;
+  /** The message's own timestamp: when an item carries no valid `time.timestamp`, it was current then. */
+  sentAt: string;
   problems: string[];
 }
 
@@ -90,7 +93,9 @@ function readContext(body: unknown): Scope {
   const problems: string[] = [];
   const city = str(ctx.city) ?? '';
   if (!CITY_CODE.test(city)) problems.push(`context.city "${city}" is not a std: code; providers get an empty city`);
-  return { bppId, domain, city: CITY_CODE.test(city) ? city : '', root: DOMAIN_ROOTS[domain], problems };
+  const stamp = str(ctx.timestamp);
+  const sentAt = stamp && !Number.isNaN(Date.parse(stamp)) ? new Date(stamp).toISOString() : new Date(0).toISOString();
+  return { bppId, domain, city: CITY_CODE.test(city) ? city : '', root: DOMAIN_ROOTS[domain], sentAt, problems };
 }
 
 function isRetailDomain(domain: string): domain is RetailDomain {
@@ -293,7 +298,14 @@ function readItem(raw: unknown, scope: ItemScope): Product | string {
     ...terms(item),
     images: imagesOf(descriptor),
     rating: ratingOf(item.rating),
+    updatedAt: updatedAtOf(item, scope.sentAt),
   };
+}
+
+/** The item's `time.timestamp` when it is a valid instant, else when the message was sent. */
+function updatedAtOf(item: Obj, sentAt: string): string {
+  const stamp = isObj(item.time) ? str(item.time.timestamp) : undefined;
+  return stamp && !Number.isNaN(Date.parse(stamp)) ? new Date(stamp).toISOString() : sentAt;
 }
 
 function readItemCore(raw: unknown, scope: ItemScope): ItemCore | string {

@@ -1,25 +1,7 @@
-/** Filters, facets and sort over normalized products: the one reading of SearchFilters for the embedded index. */
-import type { Product, Provider } from '../core/catalog.js';
-import type { FacetCount, SearchFacets, SearchFilters, SearchHit, SearchSort } from '../core/ports.js';
-
-const norm = (s: string) => s.trim().toLowerCase();
-
-export function matchesFilters(p: Product, f: SearchFilters, providers: Map<string, Provider>): boolean {
-  if (f.category !== undefined) {
-    const c = norm(f.category);
-    if (norm(p.categoryId) !== c && !p.categoryPath.some((x) => norm(x) === c)) return false;
-  }
-  if (f.minPricePaise !== undefined && p.pricePaise < f.minPricePaise) return false;
-  if (f.maxPricePaise !== undefined && p.pricePaise > f.maxPricePaise) return false;
-  if (f.providerId !== undefined && p.providerId !== f.providerId) return false;
-  if (f.brand !== undefined && norm(p.brand) !== norm(f.brand)) return false;
-  if (f.veg !== undefined && p.veg !== f.veg) return false;
-  if (f.inStock && p.stock <= 0) return false;
-  if (f.cod && !(p.cod && (providers.get(p.providerId)?.cod ?? false))) return false;
-  if (f.pincode !== undefined && !(providers.get(p.providerId)?.serviceablePincodes.includes(f.pincode) ?? false)) return false;
-  if (f.minRating !== undefined && p.rating < f.minRating) return false;
-  return true;
-}
+/** Facets and sort over search records, shared by the embedded and Qdrant indexes. */
+import type { Product } from '../core/catalog.js';
+import type { CategorySummary, FacetCount, SearchFacets, SearchHit, SearchSort } from '../core/ports.js';
+import type { SearchRecord } from './record.js';
 
 const BANDS: Array<{ value: string; label: string; min: number; max: number }> = [
   { value: '0-100', label: 'Under ₹100', min: 0, max: 100_00 },
@@ -42,16 +24,19 @@ function bump(map: Map<string, { label: string; count: number }>, value: string,
   else map.set(value, { label, count: 1 });
 }
 
-export function facetsOf(products: Iterable<Product>, providers: Map<string, Provider>): SearchFacets {
+const DIET_LABEL = { veg: 'Veg', non_veg: 'Non-veg', not_applicable: 'Not food' } as const;
+
+export function facetsOf(records: Iterable<SearchRecord>): SearchFacets {
   const categories = new Map<string, { label: string; count: number }>();
   const providerCounts = new Map<string, { label: string; count: number }>();
   const diet = new Map<string, { label: string; count: number }>();
   const bands = BANDS.map(() => 0);
-  for (const p of products) {
+  for (const r of records) {
+    const p = r.product;
     bump(categories, p.categoryId, p.categoryPath.at(-1) ?? p.categoryId);
-    bump(providerCounts, p.providerId, providers.get(p.providerId)?.name ?? p.providerId);
-    bump(diet, p.veg === null ? 'not_applicable' : p.veg ? 'veg' : 'non_veg', p.veg === null ? 'Not food' : p.veg ? 'Veg' : 'Non-veg');
-    const band = BANDS.findIndex((b) => p.pricePaise >= b.min && p.pricePaise < b.max);
+    bump(providerCounts, r.provider_id, r.provider_name);
+    bump(diet, r.diet, DIET_LABEL[r.diet]);
+    const band = BANDS.findIndex((b) => r.price_paise >= b.min && r.price_paise < b.max);
     if (band >= 0) bands[band] = (bands[band] ?? 0) + 1;
   }
   return {
@@ -75,4 +60,32 @@ export function sortHits(hits: SearchHit[], sort: SearchSort = 'relevance'): Sea
     default:
       return hits.sort(byRelevance);
   }
+}
+
+export function summarizeCategories(products: Iterable<Product>): CategorySummary[] {
+  const byId = new Map<string, CategorySummary>();
+  for (const p of products) {
+    const key = `${p.domain}|${p.categoryId}`;
+    const c = byId.get(key);
+    if (!c) {
+      byId.set(key, {
+        id: p.categoryId,
+        path: p.categoryPath,
+        domain: p.domain,
+        productCount: 1,
+        minPricePaise: p.pricePaise,
+        maxPricePaise: p.pricePaise,
+      });
+      continue;
+    }
+    c.productCount += 1;
+    c.minPricePaise = Math.min(c.minPricePaise, p.pricePaise);
+    c.maxPricePaise = Math.max(c.maxPricePaise, p.pricePaise);
+  }
+  return [...byId.values()].sort((a, b) => a.domain.localeCompare(b.domain) || a.id.localeCompare(b.id));
+}
+
+/** Browsing without words: best rated first, then cheaper, then by id so pages are stable. */
+export function browseOrder(a: Product, b: Product): number {
+  return b.rating - a.rating || a.pricePaise - b.pricePaise || a.id.localeCompare(b.id);
 }

@@ -28,7 +28,7 @@ import {
   type WireTagEntry,
   type WireTime,
 } from '../../ondc/wire/catalog.js';
-import { SANDBOX_SELLERS } from '../catalog/index.js';
+import { CATALOG_EPOCH, SANDBOX_SELLERS } from '../catalog/index.js';
 import { hash32 } from '../catalog/rng.js';
 
 export interface OnSearchCatalogArgs {
@@ -42,13 +42,11 @@ export interface OnSearchCatalogArgs {
    */
   coreVersion: '1.2.0' | '1.2.5';
   /**
-   * When the catalog last changed, for provider and item `time.timestamp`. ONDC rejects a timestamp later
-   * than the on_search context's, so the default is a fixed past instant: the sandbox catalog is static.
+   * When the catalog last changed, for provider `time.timestamp` (items carry their own `updatedAt`). ONDC
+   * rejects a timestamp later than the on_search context's, so the default is the generated catalog's instant.
    */
   updatedAt?: string;
 }
-
-export const CATALOG_EPOCH = '2025-01-01T00:00:00.000Z';
 
 /** The one fulfillment every sandbox item ships by; the model has no pickup flag to offer Self-Pickup on. */
 const DELIVERY_ID = 'F1';
@@ -238,7 +236,7 @@ function wireItem(product: Product, provider: Provider, menus: Map<string, strin
   const menu = menus.get(product.categoryPath.join(BREADCRUMB_SEPARATOR)) ?? 'CM1';
   return {
     id: product.itemId,
-    time: { label: 'enable', timestamp: stamp },
+    time: { label: 'enable', timestamp: product.updatedAt },
     descriptor: {
       name: product.name,
       code: itemCode(product),

@@ -4,6 +4,8 @@ import { between, hash32, intBetween, mulberry32 } from './rng.js';
 import type { BaseProduct, BrandSpec, CategoryInfo, DomainData, Modifier, PackSize, Variant } from './types.js';
 
 const CDN = 'https://cdn.sandbox.ondc.local/img';
+/** When every generated item was last changed: a fixed past instant, since ONDC refuses timestamps ahead of the message's. */
+export const CATALOG_EPOCH = '2025-01-01T00:00:00.000Z';
 
 const OUT_OF_STOCK_SHARE = 0.04;
 
@@ -361,5 +363,6 @@ function makeProduct(seller: SellerSpec, listing: Listing, rng: () => number): P
     images: [`${CDN}/${seller.providerId}/${listing.imageSlug}.jpg`],
     rating,
     tags: [...listing.tags],
+    updatedAt: CATALOG_EPOCH,
   };
 }

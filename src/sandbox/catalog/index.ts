@@ -2,6 +2,8 @@ import type { Catalog, Product, RetailDomain } from '../../core/catalog.js';
 import { SELLERS } from './tables/sellers.js';
 import { buildProducts, buildProvider } from './generate.js';
 
+export { CATALOG_EPOCH } from './generate.js';
+
 export interface CatalogOptions {
   seed?: number;
   /** products per provider, default 300 */
