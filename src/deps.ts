@@ -23,7 +23,10 @@ import { signAuthorization } from './ondc/signing.js';
 import { generateCatalog } from './sandbox/catalog/index.js';
 import { registryEntry } from './sandbox/identities.js';
 import { startSandboxNetwork, type SandboxNetwork } from './sandbox/network.js';
+import type { CatalogIndex } from './core/ports.js';
 import { EmbeddedCatalogIndex } from './search/embedded-index.js';
+import type { Embedder } from './search/embedder.js';
+import { embedderDisabled, openEmbedder } from './search/embedders/index.js';
 import { pullNetworkCatalog, type IngestReport } from './search/ingest.js';
 import { openStores } from './store/index.js';
 
@@ -40,7 +43,16 @@ export interface Runtime {
    * pulls the catalogs. Without a URL the runtime listens for callbacks itself on a loopback port (stdio, library).
    */
   connect(callbackBase?: string): Promise<IngestReport>;
+  /** Settles when the embedder is attached and every product embedded, or known to be unavailable. */
+  vectorsReady(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** An embedder to use instead of the one config names (library users bring their own; tests use a fixed one). */
+  embedder?: Embedder;
+  /** A product index to use instead of the one config names. */
+  catalog?: CatalogIndex;
 }
 
 const MAX_CART_LINES = 50;
@@ -58,16 +70,15 @@ export function startConfiguredSandbox(config: Config, log: Logger, host?: strin
 }
 const REGISTRY_CACHE_MS = 5 * 60_000;
 
-export async function createRuntime(config: Config, log: Logger): Promise<Runtime> {
+export async function createRuntime(config: Config, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const notes: string[] = [];
-  if (config.QDRANT_URL) notes.push('QDRANT_URL is set, but this version has only the embedded product index; using it.');
   if (config.BACKEND_ENDPOINT) {
     notes.push('BACKEND_ENDPOINT is set, but the buyer-backend adapter is not in this version; using the ONDC network.');
   }
   for (const note of notes) log.warn(note);
 
   const stores = await openStores({ redisUrl: config.REDIS_URL, dataDir: config.DATA_DIR });
-  const catalog = new EmbeddedCatalogIndex();
+  const catalog: CatalogIndex = options.catalog ?? new EmbeddedCatalogIndex();
   const identity = buyerIdentity(config);
   const sandbox = config.ONDC_REGISTRY_URL
     ? undefined
@@ -123,6 +134,9 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   let callbackServer: FastifyInstance | undefined;
   let refresh: NodeJS.Timeout | undefined;
 
+  /** Ids of the last pull: a later pull applies only what changed and drops what vanished, never rebuilding. */
+  let pulledIds: Set<string> | undefined;
+
   async function ingest(): Promise<IngestReport> {
     const started = performance.now();
     const report = await pullNetworkCatalog({
@@ -131,19 +145,52 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       cities: splitList(config.ONDC_CITIES),
       deadlineMs: config.ONDC_SEARCH_TIMEOUT_MS,
     });
-    if (report.catalog.products.length > 0) await catalog.load(report.catalog);
+    const { products, providers } = report.catalog;
+    let applied: Record<string, number> = {};
+    if (products.length > 0 && !pulledIds) {
+      await catalog.load(report.catalog);
+      applied = { loaded: products.length };
+    } else if (products.length > 0 && pulledIds) {
+      const now = new Set(products.map((p) => p.id));
+      // A seller that did not answer this time keeps its products until it answers without them.
+      const answered = new Set(products.map((p) => p.providerId));
+      const gone = [...pulledIds].filter((id) => !now.has(id) && answered.has(id.slice(0, id.indexOf(':'))));
+      applied = { ...(await catalog.upsert(products, providers)), removed: await catalog.remove(gone) };
+    }
+    if (products.length > 0) pulledIds = new Set(products.map((p) => p.id));
     log.info(
       {
-        products: report.catalog.products.length,
-        providers: report.catalog.providers.length,
+        products: products.length,
+        providers: providers.length,
         sellers: `${report.sellersAnswered}/${report.sellersExpected}`,
         problems: report.problems.length,
+        ...applied,
         ms: Math.round(performance.now() - started),
       },
       'catalog pulled from the network',
     );
     for (const problem of report.problems.slice(0, 20)) log.warn({ problem }, 'catalog problem');
     return report;
+  }
+
+  let vectors: Promise<void> = Promise.resolve();
+  function startEmbedder(): void {
+    const off = embedderDisabled(config);
+    if (off && !options.embedder) {
+      catalog.noteEmbedderProblem(off);
+      return;
+    }
+    const started = performance.now();
+    vectors = (options.embedder ? Promise.resolve(options.embedder) : openEmbedder(config))
+      .then(async (embedder) => {
+        log.info({ embedder: embedder.id }, 'embedder ready; embedding the catalog');
+        await catalog.attachEmbedder(embedder);
+        log.info({ embedder: embedder.id, ms: Math.round(performance.now() - started) }, 'hybrid search ready');
+      })
+      .catch((err: Error) => {
+        catalog.noteEmbedderProblem(`no embeddings, keyword search only: ${err.message}`);
+        log.warn({ err: err.message }, 'no embedder: search runs on keywords only');
+      });
   }
 
   async function connect(callbackBase?: string): Promise<IngestReport> {
@@ -167,6 +214,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       }),
     );
     const report = await ingest();
+    startEmbedder();
     if (config.CATALOG_REFRESH_MINUTES > 0) {
       refresh = setInterval(() => {
         ingest().catch((err: Error) => log.warn({ err: err.message }, 'catalog refresh failed; keeping the last catalog'));
@@ -196,8 +244,11 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     sandbox,
     notes,
     connect,
+    vectorsReady: () => vectors,
     close: async () => {
       clearInterval(refresh);
+      await vectors;
+      await catalog.close?.();
       await callbackServer?.close();
       await buyer.close();
       await sandbox?.close();

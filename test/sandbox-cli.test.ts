@@ -7,7 +7,7 @@ import { freePort } from './helpers/server-process.js';
 
 const port = await freePort();
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'sandbox'], {
-  env: { ...process.env, SANDBOX_PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', SANDBOX_PRODUCTS_PER_PROVIDER: '20' },
+  env: { ...process.env, SANDBOX_PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', SANDBOX_PRODUCTS_PER_PROVIDER: '20', EMBEDDER: 'none' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 t.teardown(() => void child.kill('SIGKILL'));

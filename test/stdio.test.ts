@@ -12,7 +12,7 @@ t.test('a shopping session over stdio', async (t) => {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: ['--import', 'tsx', 'src/main.ts', 'mcp'],
-    env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dir, LOG_LEVEL: 'info' },
+    env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dir, LOG_LEVEL: 'info', EMBEDDER: 'none' },
     stderr: 'pipe',
   });
   let stderr = '';

@@ -2,6 +2,7 @@
  * Ports: what the core needs from the outside world. Each has an embedded adapter (the default and the test
  * double) and a production adapter. The core only ever sees these interfaces, through ctx.deps.
  */
+import type { Embedder } from '../search/embedder.js';
 import type { Catalog, Product, Provider } from './catalog.js';
 
 export interface Session {
@@ -200,6 +201,13 @@ export interface CatalogIndex {
   categories(): Promise<CategorySummary[]>;
   size(): Promise<number>;
   status(): Promise<IndexStatus>;
+  /**
+   * Turns on hybrid retrieval: every product is embedded (searches stay keyword-only meanwhile) and later
+   * loads and upserts embed what changed.
+   */
+  attachEmbedder(embedder: Embedder, onProgress?: (p: LoadProgress) => void): Promise<void>;
+  /** Why retrieval is keyword-only although vectors were wanted (shown by status and /ready). */
+  noteEmbedderProblem(problem: string | undefined): void;
   ping(): Promise<void>;
   close?(): Promise<void>;
 }

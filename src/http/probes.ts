@@ -1,6 +1,7 @@
 /** /health says the process is alive; /ready says whether it can serve shoppers (store and index answer). */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { CatalogIndex } from '../core/ports.js';
 import type { Runtime } from '../deps.js';
 
 const Check = Type.Object({
@@ -8,9 +9,23 @@ const Check = Type.Object({
   kind: Type.Optional(Type.String()),
   error: Type.Optional(Type.String()),
   products: Type.Optional(Type.Integer()),
+  retrieval: Type.Optional(Type.Union([Type.Literal('keyword'), Type.Literal('hybrid')], { description: 'hybrid once every product has a vector' })),
+  embedder: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  vectors: Type.Optional(Type.Integer()),
+  problem: Type.Optional(Type.String({ description: 'Why search is keyword-only although vectors were wanted' })),
 });
 
 const PROBE_TIMEOUT_MS = 2000;
+
+/** The index's own account of itself; a keyword-only index is still ready, and says why it is not hybrid. */
+async function indexDetails(catalog: CatalogIndex) {
+  try {
+    const { kind, products, retrieval, embedder, vectors, problem } = await catalog.status();
+    return { kind, products, retrieval, embedder, vectors, ...(problem ? { problem } : {}) };
+  } catch {
+    return {};
+  }
+}
 
 async function check(run: () => Promise<void>): Promise<{ ok: boolean; error?: string }> {
   let timer: NodeJS.Timeout | undefined;
@@ -62,7 +77,7 @@ export function registerProbes(app: FastifyInstance, runtime: Runtime): void {
       reply.code(ready ? 200 : 503);
       return {
         status: ready ? ('ready' as const) : ('not_ready' as const),
-        checks: { store: { ...store, kind: stores.kind }, index: { ...index, products: await catalog.size() } },
+        checks: { store: { ...store, kind: stores.kind }, index: { ...index, ...(await indexDetails(catalog)) } },
         notes: runtime.notes,
       };
     },

@@ -277,11 +277,13 @@ export class EmbeddedCatalogIndex implements CatalogIndex {
     if (neighbours.length === 0) return sorted ? sortHits(keyword, sort) : keyword;
 
     const fused = reciprocalRankFusion([keyword.map((h) => h.product.id), neighbours.map((h) => h.product.id)]);
+    const complete = new Set(full.map((h) => h.product.id));
     const hits: SearchHit[] = [];
     for (const [id, score] of fused) {
       const product = (this.records.get(id) as SearchRecord).product;
       // Shoppers want what they can buy now: out-of-stock products stay findable but sink.
-      hits.push({ product, score: product.stock > 0 ? score : score * 0.5 });
+      const stocked = product.stock > 0 ? score : score * 0.5;
+      hits.push({ product, score: complete.has(id) ? 1 + stocked : stocked });
     }
     return sortHits(hits, sort);
   }

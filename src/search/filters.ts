@@ -3,7 +3,7 @@ import type { Product } from '../core/catalog.js';
 import type { CategorySummary, FacetCount, SearchFacets, SearchHit, SearchSort } from '../core/ports.js';
 import type { SearchRecord } from './record.js';
 
-const BANDS: Array<{ value: string; label: string; min: number; max: number }> = [
+export const PRICE_BANDS: Array<{ value: string; label: string; min: number; max: number }> = [
   { value: '0-100', label: 'Under ₹100', min: 0, max: 100_00 },
   { value: '100-250', label: '₹100 to ₹250', min: 100_00, max: 250_00 },
   { value: '250-500', label: '₹250 to ₹500', min: 250_00, max: 500_00 },
@@ -30,18 +30,18 @@ export function facetsOf(records: Iterable<SearchRecord>): SearchFacets {
   const categories = new Map<string, { label: string; count: number }>();
   const providerCounts = new Map<string, { label: string; count: number }>();
   const diet = new Map<string, { label: string; count: number }>();
-  const bands = BANDS.map(() => 0);
+  const bands = PRICE_BANDS.map(() => 0);
   for (const r of records) {
     const p = r.product;
     bump(categories, p.categoryId, p.categoryPath.at(-1) ?? p.categoryId);
     bump(providerCounts, r.provider_id, r.provider_name);
     bump(diet, r.diet, DIET_LABEL[r.diet]);
-    const band = BANDS.findIndex((b) => r.price_paise >= b.min && r.price_paise < b.max);
+    const band = PRICE_BANDS.findIndex((b) => r.price_paise >= b.min && r.price_paise < b.max);
     if (band >= 0) bands[band] = (bands[band] ?? 0) + 1;
   }
   return {
     categories: counted(categories),
-    priceBands: BANDS.map((b, i) => ({ value: b.value, label: b.label, count: bands[i] ?? 0 })).filter((b) => b.count > 0),
+    priceBands: PRICE_BANDS.map((b, i) => ({ value: b.value, label: b.label, count: bands[i] ?? 0 })).filter((b) => b.count > 0),
     providers: counted(providerCounts),
     diet: counted(diet),
   };

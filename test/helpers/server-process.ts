@@ -21,7 +21,7 @@ export interface ServerProcess {
 
 export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), EMBEDDER: 'none', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { parseConfig } from '../../src/config.js';
-import { createRuntime, type Runtime } from '../../src/deps.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/deps.js';
 import { buildApp } from '../../src/http/app.js';
 
 /** Each test file that touches Redis owns one database number, since tap runs files in parallel. */
@@ -20,11 +20,12 @@ export interface TestShop {
   close(): Promise<void>;
 }
 
-export async function openTestShop(env: Record<string, string> = {}): Promise<TestShop> {
+/** Keyword search unless a test asks for more: no test reaches for a model hub. */
+export async function openTestShop(env: Record<string, string> = {}, options: RuntimeOptions = {}): Promise<TestShop> {
   const dataDir = env['DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'ondc-shop-test-'));
-  const config = parseConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
+  const config = parseConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, EMBEDDER: 'none', ...env });
   const logger = pino({ level: 'silent' });
-  const runtime = await createRuntime(config, logger);
+  const runtime = await createRuntime(config, logger, options);
   const app = await buildApp({ runtime, logger });
   await runtime.connect(await app.listen({ host: '127.0.0.1', port: 0 }));
   return {
