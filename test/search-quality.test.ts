@@ -19,7 +19,10 @@ import {
   worstQueries,
   type QueryEvaluation,
 } from './search-quality/metrics.js';
-import { GROUPS, HYBRID_HASH_THRESHOLDS, QUERIES, THRESHOLDS } from './search-quality/queries.js';
+import { GROUPS, HYBRID_HASH_THRESHOLDS, QDRANT_KEYWORD_THRESHOLDS, QUERIES, THRESHOLDS } from './search-quality/queries.js';
+import type { CatalogIndex } from '../src/core/ports.js';
+import { QdrantCatalogIndex } from '../src/search/qdrant-index.js';
+import { startQdrantStandIn } from './helpers/qdrant-standin.js';
 
 const catalog = generateCatalog({ seed: 1, productsPerProvider: 300 });
 const grades = new Map(QUERIES.map((q) => [q.id, catalogGrades(q, catalog.products)]));
@@ -52,7 +55,7 @@ t.test('the judged query set is well formed', async (t) => {
   }
 });
 
-async function evaluate(index: EmbeddedCatalogIndex) {
+async function evaluate(index: CatalogIndex) {
   const evals: QueryEvaluation[] = [];
   for (const q of QUERIES) {
     const result = await index.search({ text: q.text, limit: K, page: 1 });
@@ -68,15 +71,21 @@ async function evaluate(index: EmbeddedCatalogIndex) {
  * be had on this machine, so the hybrid run bounds what fusing a vector side that knows no meaning costs;
  * it does not measure what a sentence model adds.
  */
-for (const mode of ['keyword', 'hybrid'] as const) {
+const FLOORS = { keyword: THRESHOLDS, hybrid: HYBRID_HASH_THRESHOLDS, 'qdrant keyword': QDRANT_KEYWORD_THRESHOLDS };
+for (const mode of ['keyword', 'hybrid', 'qdrant keyword'] as const) {
   t.test(`search quality over the judged query set: ${mode}`, async (t) => {
     const started = performance.now();
-    const index = new EmbeddedCatalogIndex();
+    let index: CatalogIndex = new EmbeddedCatalogIndex();
+    if (mode === 'qdrant keyword') {
+      const standin = await startQdrantStandIn();
+      t.teardown(() => standin.close());
+      index = new QdrantCatalogIndex({ url: standin.url, alias: 'products' });
+    }
     await index.load(catalog);
     if (mode === 'hybrid') await index.attachEmbedder(hashEmbedder());
-    t.equal((await index.status()).retrieval, mode, `the index answers in ${mode} mode`);
+    t.equal((await index.status()).retrieval, mode === 'hybrid' ? 'hybrid' : 'keyword', `the index answers in ${mode} mode`);
     const { evals, summary } = await evaluate(index);
-    const floor = mode === 'keyword' ? THRESHOLDS : HYBRID_HASH_THRESHOLDS;
+    const floor = FLOORS[mode];
 
     for (const line of formatSummary(summary)) t.comment(line);
     t.comment('');

@@ -147,6 +147,11 @@ export class EmbeddedCatalogIndex implements CatalogIndex {
       }
       for (const product of products) {
         const before = this.records.get(product.id);
+        // ONDC versions incremental changes by time: an older copy of an item never overwrites a newer one.
+        if (before && Date.parse(product.updatedAt) < Date.parse(before.product.updatedAt)) {
+          report.unchanged += 1;
+          continue;
+        }
         const key = textKey(product);
         this.records.set(product.id, toRecord(product, this.providers.get(product.providerId)));
         if (!before) {
@@ -230,16 +235,18 @@ export class EmbeddedCatalogIndex implements CatalogIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    // one consistent view for the whole search, though a load may swap in another catalog while it awaits
+    const records = this.records;
     const accept = this.accepter(query);
     const parsed = query.text ? parseQuery(query.text) : undefined;
     let hits: SearchHit[];
     if (query.text && parsed && parsed.groups.length > 0) {
-      hits = await this.rankText(query.text, parsed, accept, query.sort);
+      hits = await this.rankText(records, query.text, parsed, accept, query.sort);
     } else {
       // Words that were all sizes ("500g") ask for that pack size.
       const sized = parsed?.size ? sizeMatcher(parsed.size) : () => true;
       hits = [];
-      for (const r of this.records.values()) if (accept(r) && sized(r.product)) hits.push({ product: r.product, score: 0 });
+      for (const r of records.values()) if (accept(r) && sized(r.product)) hits.push({ product: r.product, score: 0 });
       if (query.sort && query.sort !== 'relevance') sortHits(hits, query.sort);
       else hits.sort((a, b) => browseOrder(a.product, b.product));
     }
@@ -247,7 +254,7 @@ export class EmbeddedCatalogIndex implements CatalogIndex {
     return {
       hits: hits.slice(start, start + query.limit),
       total: hits.length,
-      facets: facetsOf(hits.map((h) => this.records.get(h.product.id) as SearchRecord)),
+      facets: facetsOf(hits.map((h) => records.get(h.product.id) as SearchRecord)),
     };
   }
 
@@ -259,28 +266,29 @@ export class EmbeddedCatalogIndex implements CatalogIndex {
    * page asked for, so totals agree across pages.
    */
   private async rankText(
+    records: Map<string, SearchRecord>,
     raw: string,
     parsed: ParsedQuery,
     accept: (r: SearchRecord) => boolean,
     sort: SearchQuery['sort'],
   ): Promise<SearchHit[]> {
     const sorted = sort !== undefined && sort !== 'relevance';
-    const full = this.textHits(parsed, 'AND', accept);
+    const full = this.textHits(records, parsed, 'AND', accept);
     let keyword = full;
     if (parsed.groups.length > 1 && full.length < FULL_MATCHES_ENOUGH && !(full.length > 0 && sorted)) {
       const seen = new Set(full.map((h) => h.product.id));
-      keyword = [...sortHits(full), ...sortHits(this.textHits(parsed, 'OR', accept).filter((h) => !seen.has(h.product.id)))];
+      keyword = [...sortHits(full), ...sortHits(this.textHits(records, parsed, 'OR', accept).filter((h) => !seen.has(h.product.id)))];
     } else {
       sortHits(keyword);
     }
-    const neighbours = sorted && full.length > 0 ? [] : await this.vectorHits(raw, parsed, accept);
+    const neighbours = sorted && full.length > 0 ? [] : await this.vectorHits(records, raw, parsed, accept);
     if (neighbours.length === 0) return sorted ? sortHits(keyword, sort) : keyword;
 
     const fused = reciprocalRankFusion([keyword.map((h) => h.product.id), neighbours.map((h) => h.product.id)]);
     const complete = new Set(full.map((h) => h.product.id));
     const hits: SearchHit[] = [];
     for (const [id, score] of fused) {
-      const product = (this.records.get(id) as SearchRecord).product;
+      const product = (records.get(id) as SearchRecord).product;
       // Shoppers want what they can buy now: out-of-stock products stay findable but sink.
       const stocked = product.stock > 0 ? score : score * 0.5;
       hits.push({ product, score: complete.has(id) ? 1 + stocked : stocked });
@@ -288,18 +296,23 @@ export class EmbeddedCatalogIndex implements CatalogIndex {
     return sortHits(hits, sort);
   }
 
-  private textHits(parsed: ParsedQuery, combineWith: 'AND' | 'OR', accept: (r: SearchRecord) => boolean): SearchHit[] {
+  private textHits(
+    records: Map<string, SearchRecord>,
+    parsed: ParsedQuery,
+    combineWith: 'AND' | 'OR',
+    accept: (r: SearchRecord) => boolean,
+  ): SearchHit[] {
     const hits: SearchHit[] = [];
     const tree = { combineWith, queries: parsed.groups.map((alternatives) => ({ combineWith: 'OR' as const, queries: alternatives })) };
     const results = this.text.search(tree as never, {
       filter: (r) => {
-        const record = this.records.get(r.id as string);
+        const record = records.get(r.id as string);
         return record !== undefined && accept(record);
       },
     });
     const wanted = parsed.size ? baseAmount(parsed.size.unit, parsed.size.value) : undefined;
     for (const r of results) {
-      const product = (this.records.get(r.id as string) as SearchRecord).product;
+      const product = (records.get(r.id as string) as SearchRecord).product;
       let score = r.score;
       if (wanted) {
         const has = baseAmount(product.quantity.unit, Number(product.quantity.value));
@@ -311,17 +324,22 @@ export class EmbeddedCatalogIndex implements CatalogIndex {
     return hits;
   }
 
-  private async vectorHits(raw: string, parsed: ParsedQuery, accept: (r: SearchRecord) => boolean): Promise<SearchHit[]> {
+  private async vectorHits(
+    records: Map<string, SearchRecord>,
+    raw: string,
+    parsed: ParsedQuery,
+    accept: (r: SearchRecord) => boolean,
+  ): Promise<SearchHit[]> {
     if (!this.embedder || !this.space || !this.vectorsComplete) return [];
     const vector = await this.queryVector(queryEmbeddingText(raw, parsed.groups));
     const sized = parsed.size ? sizeMatcher(parsed.size) : () => true;
     const neighbours = this.space.nearest(vector, VECTOR_CANDIDATES, (id) => {
-      const r = this.records.get(id);
+      const r = records.get(id);
       return r !== undefined && accept(r) && sized(r.product);
     });
     return neighbours
       .filter((n) => n.similarity >= MIN_SIMILARITY)
-      .map((n) => ({ product: (this.records.get(n.id) as SearchRecord).product, score: n.similarity }));
+      .map((n) => ({ product: (records.get(n.id) as SearchRecord).product, score: n.similarity }));
   }
 
   private async queryVector(text: string): Promise<Float32Array> {
