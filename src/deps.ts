@@ -23,10 +23,11 @@ import { signAuthorization } from './ondc/signing.js';
 import { generateCatalog } from './sandbox/catalog/index.js';
 import { registryEntry } from './sandbox/identities.js';
 import { startSandboxNetwork, type SandboxNetwork } from './sandbox/network.js';
-import type { CatalogIndex } from './core/ports.js';
+import type { CatalogIndex, LoadProgress } from './core/ports.js';
 import { EmbeddedCatalogIndex } from './search/embedded-index.js';
 import type { Embedder } from './search/embedder.js';
 import { embedderDisabled, openEmbedder } from './search/embedders/index.js';
+import { QdrantCatalogIndex } from './search/qdrant-index.js';
 import { pullNetworkCatalog, type IngestReport } from './search/ingest.js';
 import { openStores } from './store/index.js';
 
@@ -43,6 +44,8 @@ export interface Runtime {
    * pulls the catalogs. Without a URL the runtime listens for callbacks itself on a loopback port (stdio, library).
    */
   connect(callbackBase?: string): Promise<IngestReport>;
+  /** Pulls every catalog again now and applies what changed (what the CATALOG_REFRESH_MINUTES timer does). */
+  refresh(): Promise<IngestReport>;
   /** Settles when the embedder is attached and every product embedded, or known to be unavailable. */
   vectorsReady(): Promise<void>;
   close(): Promise<void>;
@@ -53,6 +56,20 @@ export interface RuntimeOptions {
   embedder?: Embedder;
   /** A product index to use instead of the one config names. */
   catalog?: CatalogIndex;
+  /** Rebuild the index from the first pull even when it already holds a catalog (the ingest command). */
+  fullLoad?: boolean;
+  /** Progress of loading the first pull (the ingest command's progress bar). */
+  onLoadProgress?: (p: LoadProgress) => void;
+}
+
+/** The product index config names: Qdrant when QDRANT_URL is set, else the embedded index. */
+export function configuredIndex(config: Config): CatalogIndex {
+  if (!config.QDRANT_URL) return new EmbeddedCatalogIndex();
+  return new QdrantCatalogIndex({
+    url: config.QDRANT_URL,
+    alias: config.QDRANT_COLLECTION,
+    ...(config.QDRANT_API_KEY ? { apiKey: config.QDRANT_API_KEY } : {}),
+  });
 }
 
 const MAX_CART_LINES = 50;
@@ -78,7 +95,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
   for (const note of notes) log.warn(note);
 
   const stores = await openStores({ redisUrl: config.REDIS_URL, dataDir: config.DATA_DIR });
-  const catalog: CatalogIndex = options.catalog ?? new EmbeddedCatalogIndex();
+  const catalog: CatalogIndex = options.catalog ?? configuredIndex(config);
   const identity = buyerIdentity(config);
   const sandbox = config.ONDC_REGISTRY_URL
     ? undefined
@@ -147,14 +164,16 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     });
     const { products, providers } = report.catalog;
     let applied: Record<string, number> = {};
-    if (products.length > 0 && !pulledIds) {
-      await catalog.load(report.catalog);
+    // A shared index (Qdrant) that already holds a catalog is brought up to date, not rebuilt, by a new replica.
+    const rebuild = !pulledIds && (options.fullLoad || (await catalog.size()) === 0);
+    if (products.length > 0 && rebuild) {
+      await catalog.load(report.catalog, options.onLoadProgress ? { onProgress: options.onLoadProgress } : {});
       applied = { loaded: products.length };
-    } else if (products.length > 0 && pulledIds) {
+    } else if (products.length > 0) {
       const now = new Set(products.map((p) => p.id));
       // A seller that did not answer this time keeps its products until it answers without them.
       const answered = new Set(products.map((p) => p.providerId));
-      const gone = [...pulledIds].filter((id) => !now.has(id) && answered.has(id.slice(0, id.indexOf(':'))));
+      const gone = [...(pulledIds ?? [])].filter((id) => !now.has(id) && answered.has(id.slice(0, id.indexOf(':'))));
       applied = { ...(await catalog.upsert(products, providers)), removed: await catalog.remove(gone) };
     }
     if (products.length > 0) pulledIds = new Set(products.map((p) => p.id));
@@ -174,7 +193,9 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
   }
 
   let vectors: Promise<void> = Promise.resolve();
-  function startEmbedder(): void {
+  async function startEmbedder(): Promise<void> {
+    // an index handed over with its embedder already attached (the ingest command) keeps it
+    if ((await catalog.status().catch(() => undefined))?.embedder) return;
     const off = embedderDisabled(config);
     if (off && !options.embedder) {
       catalog.noteEmbedderProblem(off);
@@ -214,7 +235,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
       }),
     );
     const report = await ingest();
-    startEmbedder();
+    await startEmbedder();
     if (config.CATALOG_REFRESH_MINUTES > 0) {
       refresh = setInterval(() => {
         ingest().catch((err: Error) => log.warn({ err: err.message }, 'catalog refresh failed; keeping the last catalog'));
@@ -245,6 +266,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     notes,
     connect,
     vectorsReady: () => vectors,
+    refresh: ingest,
     close: async () => {
       clearInterval(refresh);
       await vectors;

@@ -3,6 +3,7 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createRuntime, startConfiguredSandbox } from './deps.js';
 import { buildApp } from './http/app.js';
+import { ingestCommand } from './ingest-command.js';
 import { createLogger } from './logger.js';
 import { buildToolDefinitions } from './mcp/server.js';
 import { serveStdio } from './mcp/stdio.js';
@@ -17,6 +18,8 @@ Commands:
   serve   REST API under /api/v1, MCP at /mcp, API docs at /docs (default)
   mcp     MCP over stdio, for desktop assistants (logs go to stderr)
   sandbox the local ONDC network alone (registry, gateway, seller apps) for any buyer app, on SANDBOX_PORT
+  ingest  pull every catalog from the network and rebuild the product index (Qdrant: a new collection, then
+          the alias moves), embeddings included; progress on stderr, a JSON summary on stdout
   ondc-log ORDER_ID [FLOW]
           print an order's ONDC messages as a certification document (flow 2, 3 or 4; default 2)
   help    this text
@@ -128,8 +131,13 @@ async function ondcLog(): Promise<void> {
   }
 }
 
+async function ingest(): Promise<void> {
+  const config = readConfig();
+  process.exitCode = await ingestCommand(config, createLogger(config));
+}
+
 const command = process.argv[2] ?? 'serve';
-const commands: Record<string, () => Promise<void>> = { serve, mcp: mcpStdio, sandbox: sandboxAlone, 'ondc-log': ondcLog };
+const commands: Record<string, () => Promise<void>> = { serve, mcp: mcpStdio, sandbox: sandboxAlone, 'ondc-log': ondcLog, ingest };
 const run = commands[command];
 if (!run) {
   process.stdout.write(`${USAGE}\n`);
