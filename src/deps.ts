@@ -28,7 +28,9 @@ import { EmbeddedCatalogIndex } from './search/embedded-index.js';
 import type { Embedder } from './search/embedder.js';
 import { embedderDisabled, openEmbedder } from './search/embedders/index.js';
 import { QdrantCatalogIndex } from './search/qdrant-index.js';
-import { pullNetworkCatalog, type IngestReport } from './search/ingest.js';
+import { catalogTargets, pullNetworkCatalog, type IngestReport } from './search/ingest.js';
+import { onSearchProviderIds, parseOnSearch } from './ondc/ingest.js';
+import type { Provider } from './core/catalog.js';
 import { openStores } from './store/index.js';
 
 export interface Runtime {
@@ -129,6 +131,27 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     gatewayUrl: sandbox?.gatewayUrl ?? (config.ONDC_GATEWAY_URL as string),
     coreVersion: config.ONDC_CORE_VERSION,
     now: () => new Date(),
+    onCatalogChange: async (body) => {
+      try {
+        const known = new Map<string, Provider>();
+        for (const id of onSearchProviderIds(body)) {
+          const provider = await catalog.getProvider(id);
+          if (provider) known.set(id, provider);
+        }
+        const parsed = parseOnSearch(body, known);
+        // custom menus (our category paths) change only with a full refresh; an item keeps the path it had
+        const products = await Promise.all(
+          parsed.products.map(async (p) => {
+            const before = await catalog.getProduct(p.id);
+            return before && before.categoryId === p.categoryId ? { ...p, categoryPath: before.categoryPath } : p;
+          }),
+        );
+        const applied = await catalog.upsert(products, parsed.providers);
+        log.info({ seller: body.context.bpp_id, ...applied, problems: parsed.problems.length }, 'catalog change applied');
+      } catch (err) {
+        log.warn({ seller: body.context.bpp_id, err: (err as Error).message }, 'catalog change not applied');
+      }
+    },
     record: async (direction, body) => {
       const entry: FlowLogEntry = { action: body.context.action, direction, at: new Date().toISOString(), body };
       // Catalog pulls repeat every hour and run to megabytes: only each seller's latest answer is kept, briefly.
@@ -192,6 +215,16 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     return report;
   }
 
+  /** Asks every seller app to push stock and price changes as they happen (ONDC incremental catalog refresh). */
+  async function subscribeToChanges(): Promise<void> {
+    const targets = await catalogTargets(registry, splitList(config.ONDC_CITIES)).catch(() => new Map());
+    for (const { domain, city } of targets.values()) {
+      await buyer
+        .subscribeCatalogChanges({ domain, city, mode: 'start' })
+        .catch((err: Error) => log.warn({ domain, city, err: err.message }, 'no pushed catalog changes; the timed refresh still applies'));
+    }
+  }
+
   let vectors: Promise<void> = Promise.resolve();
   async function startEmbedder(): Promise<void> {
     // an index handed over with its embedder already attached (the ingest command) keeps it
@@ -235,6 +268,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
       }),
     );
     const report = await ingest();
+    await subscribeToChanges();
     await startEmbedder();
     if (config.CATALOG_REFRESH_MINUTES > 0) {
       refresh = setInterval(() => {

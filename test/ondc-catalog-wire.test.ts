@@ -3,7 +3,7 @@ import t from 'tap';
 import type { Product, Provider } from '../src/core/catalog.js';
 import { parseOnSearch, type OnSearchBody } from '../src/ondc/ingest.js';
 import type { OnSearchCatalog, WireItem, WireProvider, WireTag } from '../src/ondc/wire/catalog.js';
-import { onSearchCatalog } from '../src/sandbox/bpp/catalog-wire.js';
+import { incrementalCatalog, onSearchCatalog } from '../src/sandbox/bpp/catalog-wire.js';
 import { generateCatalog, SANDBOX_SELLERS } from '../src/sandbox/catalog/index.js';
 
 const SAMPLE_FILE = new URL('./fixtures/ondc-samples/ret10-1.2.0-flow8-search.json', import.meta.url);
@@ -201,6 +201,8 @@ t.test('the real flow 8 sample parses to the values it holds', async (t) => {
     images: ['https://m.media-amazon.com/images/I/91o0m2iIpVL._AC_UF1000,1000_QL80_.jpg'],
     rating: 0,
     tags: ['ashirwad', 'atta, flours and sooji', 'veg'],
+    // the item's own time.timestamp in the sample
+    updatedAt: '2024-06-28T23:30:05.666Z',
   });
 
   const rice = result.products.find((p) => p.itemId === 'kQjd59fTkBuD');
@@ -343,4 +345,29 @@ t.test('a body without the context or catalog we need throws a clear error', asy
   const skipped = parseOnSearch(noId);
   t.strictSame(skipped.providers, []);
   t.strictSame(skipped.problems, ['provider #1: no id; skipped with its items']);
+});
+
+t.test('an incremental change (catalog_inc push) parses against the provider the full catalog gave', async (t) => {
+  const { providers, products } = kirana();
+  const provider = only(providers, 'kirana provider');
+  const changedAt = '2025-02-01T10:00:00.000Z';
+  const changed = products.slice(0, 2).map((p) => ({ ...p, stock: p.stock - 1, updatedAt: changedAt }));
+  const wire = JSON.parse(JSON.stringify(incrementalCatalog(provider, changed))) as OnSearchCatalog;
+  t.same(keys(wire['bpp/providers'][0] as object), ['id', 'items'], 'the provider is named by id alone, as in the spec example');
+  const body = bodyFor(provider.bppId, provider.domain, provider.city, wire);
+
+  const parsed = parseOnSearch(body, new Map([[provider.id, provider]]));
+  t.same(parsed.providers, [], 'the provider itself is unchanged');
+  t.equal(parsed.products.length, 2);
+  for (const [i, p] of parsed.products.entries()) {
+    const want = changed[i] as Product;
+    t.equal(p.id, want.id);
+    t.equal(p.stock, want.stock, 'the new stock');
+    t.equal(p.updatedAt, changedAt, "the item's change time");
+    t.equal(p.locationId, want.locationId, 'sold from the store the full catalog listed');
+  }
+
+  const unknown = parseOnSearch(body);
+  t.same(unknown.products, [], 'without the full catalog the items cannot be placed');
+  t.match(unknown.problems.join('\n'), /no descriptor\.name/);
 });

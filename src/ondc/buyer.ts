@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { ack } from './ack.js';
 import { CallbackHub, CallbackTimeoutError, type Callback, type Expectation } from './callbacks.js';
 import { buildContext, newTransactionId, REQUEST_ACTIONS, type BecknContext, type CoreVersion, type RequestAction } from './context.js';
-import { searchMessage, type SearchRequest } from './messages.js';
+import { catalogIncrementMessage, searchMessage, type SearchRequest } from './messages.js';
 import type { RegistryClient } from './registry.js';
 import { createSender, endpoint, type SendError } from './sender.js';
 import { signedRoutes } from './signed-routes.js';
@@ -34,6 +34,8 @@ export interface BuyerAppOptions {
   timeoutMs?: number;
   /** Called for every message sent and every verified callback received (the flow log). */
   record?: (direction: 'sent' | 'received', body: { context: BecknContext; message?: unknown; error?: unknown }) => Promise<void>;
+  /** Called with each incremental catalog change a seller pushes on a transaction this app subscribed with. */
+  onCatalogChange?: (body: OnSearchBody) => Promise<void>;
 }
 
 export class NetworkError extends Error {
@@ -58,9 +60,17 @@ export function createBuyerApp(opts: BuyerAppOptions) {
     await opts.record?.(direction, body).catch(() => undefined);
   };
 
+  /** Transactions of incremental catalog subscriptions, by `domain|city`. */
+  const subscriptions = new Map<string, string>();
+  const subscribed = new Set<string>();
+
   const deliver = async ({ body }: { body: { context: BecknContext } }) => {
     await record('received', body);
-    hub.deliver(body.context.message_id, { from: body.context.bpp_id ?? '', body, receivedAt: Date.now() });
+    const awaited = hub.deliver(body.context.message_id, { from: body.context.bpp_id ?? '', body, receivedAt: Date.now() });
+    if (!awaited && body.context.action === 'on_search' && subscribed.has(body.context.transaction_id)) {
+      // applied after the ACK: embedding a changed item may take longer than a seller app waits
+      setImmediate(() => void opts.onCatalogChange?.(body as OnSearchBody).catch(() => undefined));
+    }
     // Late and unsolicited callbacks are acknowledged too: they are valid messages, just not awaited.
     return ack();
   };
@@ -128,6 +138,43 @@ export function createBuyerApp(opts: BuyerAppOptions) {
     });
   }
 
+  /**
+   * Starts (or stops) pushed catalog changes from every seller app of a domain and city: a search through the
+   * gateway with the `catalog_inc` tag, acknowledged but answered later, item by item, as stock and prices move.
+   * Starting again replaces the previous subscription's transaction.
+   */
+  async function subscribeCatalogChanges(args: { domain: string; city: string; mode: 'start' | 'stop' }): Promise<void> {
+    const key = `${args.domain}|${args.city}`;
+    const transactionId = args.mode === 'start' ? newTransactionId() : subscriptions.get(key);
+    if (!transactionId) return;
+    const context = buildContext({
+      domain: args.domain,
+      city: args.city,
+      action: 'search',
+      coreVersion: opts.coreVersion,
+      bap: self(),
+      transactionId,
+      now: opts.now(),
+    });
+    const request = { context, message: catalogIncrementMessage(args.mode) };
+    await record('sent', request);
+    let sent;
+    try {
+      sent = await sender.send(endpoint(opts.gatewayUrl, 'search'), request);
+    } catch (err) {
+      throw new NetworkError(`the gateway could not be reached: ${(err as SendError).message}`, { cause: err });
+    }
+    if (!sent.ack) throw new NetworkError(`the gateway refused catalog_inc ${args.mode} (${sent.status})`);
+    const previous = subscriptions.get(key);
+    if (previous) subscribed.delete(previous);
+    if (args.mode === 'start') {
+      subscriptions.set(key, transactionId);
+      subscribed.add(transactionId);
+    } else {
+      subscriptions.delete(key);
+    }
+  }
+
   async function sellerUri(bppId: string): Promise<string> {
     const entry = (await opts.registry.lookup({ subscriber_id: bppId, type: 'BPP' }))[0];
     if (!entry) throw new NetworkError(`the registry does not know seller app ${bppId}`);
@@ -184,6 +231,7 @@ export function createBuyerApp(opts: BuyerAppOptions) {
       callbackBase = `${url.replace(/\/+$/, '')}${CALLBACK_PREFIX}`;
     },
     search,
+    subscribeCatalogChanges,
     pendingCallbacks: () => hub.pending,
     close: () => sender.close(),
   };

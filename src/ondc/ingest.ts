@@ -72,11 +72,24 @@ interface Scope {
   problems: string[];
 }
 
-export function parseOnSearch(body: OnSearchBody): IngestResult {
+/**
+ * `known` holds providers from an earlier full catalog: an incremental on_search (ONDC's catalog_inc push) names a
+ * provider by id alone around its changed items, and the items are read against the known provider's stores.
+ */
+export function parseOnSearch(body: OnSearchBody, known: ReadonlyMap<string, Provider> = new Map()): IngestResult {
   const scope = readContext(body as unknown);
   const result: IngestResult = { providers: [], products: [], problems: scope.problems };
-  readProviderList(body as unknown).forEach((raw, i) => ingestProvider(raw, i, scope, result));
+  readProviderList(body as unknown).forEach((raw, i) => ingestProvider(raw, i, scope, result, known));
   return result;
+}
+
+/** The provider ids an on_search names, to look up before parsing an incremental one. */
+export function onSearchProviderIds(body: unknown): string[] {
+  try {
+    return readProviderList(body).flatMap((p) => (isObj(p) && text(p.id) ? [text(p.id) as string] : []));
+  } catch {
+    return [];
+  }
 }
 
 // ---- context and catalog shape: the only errors that throw ----
@@ -113,10 +126,16 @@ function readProviderList(body: unknown): unknown[] {
 
 // ---- providers ----
 
-function ingestProvider(raw: unknown, index: number, scope: Scope, out: IngestResult): void {
+function ingestProvider(raw: unknown, index: number, scope: Scope, out: IngestResult, known: ReadonlyMap<string, Provider>): void {
   const id = isObj(raw) ? text(raw.id) : undefined;
   const descriptor = isObj(raw) && isObj(raw.descriptor) ? raw.descriptor : {};
   const name = text(descriptor.name);
+  const earlier = id ? known.get(id) : undefined;
+  if (isObj(raw) && id && !name && earlier) {
+    // an incremental change: items only, sold from the stores the full catalog listed
+    out.products.push(...readItems(raw, id, earlier.locations, scope));
+    return;
+  }
   if (!isObj(raw) || !id || !name) {
     const what = id ? `provider ${id}: no descriptor.name` : `provider #${index + 1}: no id`;
     out.problems.push(`${what}; skipped with its items`);

@@ -24,6 +24,22 @@ export function searchMessage(req: SearchRequest): { intent: Record<string, unkn
   return { intent };
 }
 
+/**
+ * ONDC's incremental catalog refresh, push mode: `start` asks every seller app of the domain and city to push
+ * changed items as unsolicited on_search messages on this transaction until `stop`.
+ */
+export function catalogIncrementMessage(mode: 'start' | 'stop'): { intent: Record<string, unknown> } {
+  return {
+    intent: {
+      payment: {
+        '@ondc/org/buyer_app_finder_fee_type': BUYER_FINDER_FEE.type,
+        '@ondc/org/buyer_app_finder_fee_amount': BUYER_FINDER_FEE.amount,
+      },
+      tags: [{ code: 'catalog_inc', list: [{ code: 'mode', value: mode }] }],
+    },
+  };
+}
+
 export interface SelectRequest {
   providerId: string;
   locationId: string;

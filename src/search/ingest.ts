@@ -15,21 +15,27 @@ export interface IngestReport {
   problems: string[];
 }
 
-export async function pullNetworkCatalog(args: {
-  buyer: BuyerApp;
-  registry: RegistryClient;
-  cities: string[];
-  deadlineMs: number;
-}): Promise<IngestReport> {
+/** Every domain and city the registry lists seller apps for, with how many sellers each has. */
+export async function catalogTargets(registry: RegistryClient, cities: string[]): Promise<Map<string, { domain: string; city: string; sellers: number }>> {
   const targets = new Map<string, { domain: string; city: string; sellers: number }>();
-  for (const city of args.cities) {
-    for (const entry of await args.registry.lookup({ type: 'BPP', city })) {
+  for (const city of cities) {
+    for (const entry of await registry.lookup({ type: 'BPP', city })) {
       const key = `${entry.domain}|${city}`;
       const t = targets.get(key) ?? { domain: entry.domain, city, sellers: 0 };
       t.sellers += 1;
       targets.set(key, t);
     }
   }
+  return targets;
+}
+
+export async function pullNetworkCatalog(args: {
+  buyer: BuyerApp;
+  registry: RegistryClient;
+  cities: string[];
+  deadlineMs: number;
+}): Promise<IngestReport> {
+  const targets = await catalogTargets(args.registry, args.cities);
 
   const providers = new Map<string, Provider>();
   const products = new Map<string, Product>();

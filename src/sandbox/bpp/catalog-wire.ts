@@ -69,6 +69,15 @@ export function onSearchCatalog(args: OnSearchCatalogArgs): OnSearchCatalog {
   };
 }
 
+/**
+ * An incremental catalog change (ONDC catalog_inc push): the provider by id alone, around the whole record of
+ * each changed item, each stamped with when it changed.
+ */
+export function incrementalCatalog(provider: Provider, changed: Product[]): { 'bpp/providers': Array<{ id: string; items: WireItem[] }> } {
+  const menus = breadcrumbMenus(changed);
+  return { 'bpp/providers': [{ id: provider.id, items: changed.map((p, i) => wireItem(p, provider, menus, i + 1, p.updatedAt)) }] };
+}
+
 function productsByProvider(providers: Provider[], products: Product[]): Map<string, Product[]> {
   const map = new Map<string, Product[]>(providers.map((p) => [p.id, []]));
   for (const product of products) {

@@ -31,3 +31,12 @@ export function matchIntent(products: Product[], intent: SearchIntent): Product[
   }
   return products;
 }
+
+/** The `catalog_inc` mode a search asks for (ONDC incremental catalog refresh), if any. */
+export function readCatalogIncrement(message: unknown): 'start' | 'stop' | undefined {
+  const tags = (message as { intent?: { tags?: unknown } })?.intent?.tags;
+  if (!Array.isArray(tags)) return undefined;
+  const tag = tags.find((t: { code?: unknown }) => t?.code === 'catalog_inc') as { list?: Array<{ code?: unknown; value?: unknown }> } | undefined;
+  const mode = tag?.list?.find((e) => e?.code === 'mode')?.value;
+  return mode === 'start' || mode === 'stop' ? mode : undefined;
+}

@@ -17,7 +17,7 @@ import type { PaymentType } from '../../ondc/messages.js';
 import { endpoint, type Sender } from '../../ondc/sender.js';
 import type { SignedRoute } from '../../ondc/signed-routes.js';
 import type { SandboxIdentity } from '../identities.js';
-import { onSearchCatalog } from './catalog-wire.js';
+import { incrementalCatalog, onSearchCatalog } from './catalog-wire.js';
 import {
   checkoutQuote,
   confirmedOrder,
@@ -33,7 +33,7 @@ import {
 import { SellerOrderBook, type InitRecord, type SellerOrder } from './orders.js';
 import { quoteOrder, type OrderLine, type Quote } from './quote.js';
 import { advance, FULFILLMENT_STEPS, Progression } from './progress.js';
-import { matchIntent, readIntent } from './search.js';
+import { matchIntent, readCatalogIncrement, readIntent } from './search.js';
 
 export interface SellerAppOptions {
   identity: SandboxIdentity;
@@ -119,11 +119,38 @@ export function createSellerApp(opts: SellerAppOptions) {
     }
   }
 
+  /** Buyer apps that asked for pushed catalog changes: their subscribing search's context, by bap_id. */
+  const incremental = new Map<string, BecknContext>();
+
+  /** Pushes changed items, at once, to every buyer app subscribed (the spec allows up to 30 minutes of batching). */
+  async function pushChanges(changed: Product[]): Promise<void> {
+    if (changed.length === 0) return;
+    const catalog = incrementalCatalog(opts.provider, changed);
+    for (const sub of incremental.values()) {
+      const context = buildContext({
+        domain: sub.domain,
+        city: sub.city,
+        action: 'on_search',
+        coreVersion: sub.core_version as CoreVersion,
+        bap: { subscriberId: sub.bap_id, uri: sub.bap_uri },
+        bpp: self(),
+        transactionId: sub.transaction_id,
+        now: opts.now(),
+      });
+      await send(context, { catalog });
+    }
+  }
+
   const search: SignedRoute = {
     action: 'search',
     handle: async ({ body }) => {
       const context = body.context;
       if (context.city !== opts.provider.city || context.domain !== opts.provider.domain) return ack();
+      const mode = readCatalogIncrement(body['message']);
+      if (mode === 'start') incremental.set(context.bap_id, context);
+      if (mode === 'stop') incremental.delete(context.bap_id);
+      // a subscription is answered later, change by change, never with the whole catalog
+      if (mode) return ack();
       const matched = matchIntent(products, readIntent(body['message']));
       const catalog = onSearchCatalog({
         bppId: subscriberId,
@@ -278,10 +305,16 @@ export function createSellerApp(opts: SellerAppOptions) {
 
   function place(args: { orderId: string; context: BecknContext; reply: BecknContext; init: InitRecord; parts: CheckoutParts; raw: Record<string, unknown> }): SellerOrder {
     const { init } = args;
+    const changed: Product[] = [];
+    const at = opts.now().toISOString();
     for (const line of init.lines) {
       const product = byItemId.get(line.itemId);
-      if (product) product.stock -= line.count;
+      if (!product) continue;
+      product.stock -= line.count;
+      product.updatedAt = at;
+      changed.push({ ...product });
     }
+    setImmediate(() => void pushChanges(changed));
     const createdAt = typeof args.raw['created_at'] === 'string' ? args.raw['created_at'] : args.context.timestamp;
     const wire = confirmedOrder({
       orderId: args.orderId,
