@@ -1,6 +1,8 @@
 /**
- * npm run bench: search latency of the embedded index at 10k and 100k generated products (p50, p99), and REST
- * requests per second for search over loopback HTTP. Figures go to stdout and bench/results/latest.json.
+ * npm run bench: search latency of the embedded index at 10k and 100k generated products (p50, p99), hybrid
+ * search at 100k with ingestion rate and memory beside Orama's hybrid search, the in-process model path's rate,
+ * REST requests per second for search and whole checkouts over loopback HTTP. Figures go to stdout and
+ * bench/results/latest.json (or bench/results/<sections>.json when sections are named).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { createRuntime } from '../src/deps.js';
 import { buildApp } from '../src/http/app.js';
 import { generateCatalog } from '../src/sandbox/catalog/index.js';
 import { EmbeddedCatalogIndex } from '../src/search/embedded-index.js';
+import { hybridBench, transformersRate } from './hybrid.js';
 
 const QUERIES = [
   'atta', 'basmati rice', 'toor dal', 'ghee', 'honey', 'organic honey 500g', 'haldi', 'lal mirch', 'jeera',
@@ -136,13 +139,24 @@ async function checkoutLatency(runs: number) {
   };
 }
 
-const results = {
-  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-  search_10k: await searchLatency(10_000, 20),
-  search_100k: await searchLatency(100_000, 5),
-  rest_search: await restThroughput(10),
-  rest_checkout: await checkoutLatency(100),
+/** Each section alone with `npm run bench -- <name>`; all of them by default. */
+const sections: Record<string, () => Promise<unknown>> = {
+  search_10k: () => searchLatency(10_000, 20),
+  search_100k: () => searchLatency(100_000, 5),
+  hybrid_100k: () => hybridBench(100_000, 5),
+  transformers_tiny_model: () => transformersRate(2000),
+  rest_search: () => restThroughput(10),
+  rest_checkout: () => checkoutLatency(100),
 };
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !sections[w]);
+if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(', ')}; choose from ${Object.keys(sections).join(', ')}`);
+const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+for (const [name, run] of Object.entries(sections)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  process.stderr.write(`bench ${name}...\n`);
+  results[name] = await run();
+}
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(`bench/results/${wanted.length > 0 ? wanted.join('+') : 'latest'}.json`, `${JSON.stringify(results, null, 2)}\n`);

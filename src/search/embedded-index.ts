@@ -1,6 +1,6 @@
 /**
  * The embedded product index, in process: keyword search with MiniSearch (BM25-style scoring, field boosts,
- * prefix and typo tolerance) and, when an embedder is attached, dense retrieval from a usearch HNSW graph, the two
+ * typo tolerance; plurals fold by stemming, so prefix expansion is off: it cost time and found nothing more) and, when an embedder is attached, dense retrieval from a usearch HNSW graph, the two
  * fused by reciprocal rank. Filters and facets read the shared search records (record.ts).
  */
 import { createHash } from 'node:crypto';
@@ -72,7 +72,7 @@ function newTextIndex(): MiniSearch<IndexedDoc> {
     fields: [...FIELDS],
     storeFields: [],
     processTerm: (term) => stem(term),
-    searchOptions: { boost: BOOST, prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length >= 5 ? 0.2 : false), combineWith: 'AND' },
+    searchOptions: { boost: BOOST, prefix: false, fuzzy: (term) => (term.length >= 5 ? 0.2 : false), combineWith: 'AND' },
   });
 }
 
