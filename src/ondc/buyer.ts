@@ -117,20 +117,17 @@ export function createBuyerApp(opts: BuyerAppOptions) {
     return awaited;
   }
 
+  /** The context of a search through the gateway: no seller named, the gateway fans it out. */
+  function searchContext(domain: string, city: string, transactionId: string): BecknContext {
+    return buildContext({ domain, city, action: 'search', coreVersion: opts.coreVersion, bap: self(), transactionId, now: opts.now() });
+  }
+
   /**
    * Searches through the gateway and gathers on_search callbacks until `expectSellers` answered or the deadline.
    * The sellers that serve the domain and city come from the registry.
    */
   async function search(args: { domain: string; city: string; request: SearchRequest; expectSellers: number; deadlineMs: number }): Promise<Callback<OnSearchBody>[]> {
-    const context = buildContext({
-      domain: args.domain,
-      city: args.city,
-      action: 'search',
-      coreVersion: opts.coreVersion,
-      bap: self(),
-      transactionId: newTransactionId(),
-      now: opts.now(),
-    });
+    const context = searchContext(args.domain, args.city, newTransactionId());
     const request = { context, message: searchMessage(args.request) };
     return sendAndAwait<OnSearchBody>(endpoint(opts.gatewayUrl, 'search'), request, 'the gateway', {
       count: args.expectSellers,
@@ -147,16 +144,7 @@ export function createBuyerApp(opts: BuyerAppOptions) {
     const key = `${args.domain}|${args.city}`;
     const transactionId = args.mode === 'start' ? newTransactionId() : subscriptions.get(key);
     if (!transactionId) return;
-    const context = buildContext({
-      domain: args.domain,
-      city: args.city,
-      action: 'search',
-      coreVersion: opts.coreVersion,
-      bap: self(),
-      transactionId,
-      now: opts.now(),
-    });
-    const request = { context, message: catalogIncrementMessage(args.mode) };
+    const request = { context: searchContext(args.domain, args.city, transactionId), message: catalogIncrementMessage(args.mode) };
     await record('sent', request);
     let sent;
     try {

@@ -19,7 +19,7 @@ import type {
 } from '../core/ports.js';
 import type { Embedder } from './embedder.js';
 import { browseOrder, facetsOf, sortHits, summarizeCategories } from './filters.js';
-import { MIN_SIMILARITY, reciprocalRankFusion, VECTOR_CANDIDATES } from './fusion.js';
+import { FIELD_BOOSTS, FULL_MATCHES_ENOUGH, MIN_SIMILARITY, reciprocalRankFusion, VECTOR_CANDIDATES } from './fusion.js';
 import { baseAmount, parseQuery, stem, type ParsedQuery } from './query.js';
 import { embeddingText, filterConditions, queryEmbeddingText, recordMatcher, toRecord, type SearchRecord } from './record.js';
 import { VectorSpace } from './vectors.js';
@@ -33,13 +33,10 @@ interface IndexedDoc {
   description: string;
 }
 
-/** With a first page of products holding every word, partial matches add nothing but cost. */
-const FULL_MATCHES_ENOUGH = 10;
 const EMBED_BATCH = 64;
 const QUERY_CACHE = 1000;
 
 const FIELDS = ['name', 'brand', 'category', 'tags', 'description'] as const;
-const BOOST = { name: 3, brand: 2, category: 1.5, tags: 1.5, description: 0.5 };
 
 function toDoc(p: Product): IndexedDoc {
   return {
@@ -72,7 +69,7 @@ function newTextIndex(): MiniSearch<IndexedDoc> {
     fields: [...FIELDS],
     storeFields: [],
     processTerm: (term) => stem(term),
-    searchOptions: { boost: BOOST, prefix: false, fuzzy: (term) => (term.length >= 5 ? 0.2 : false), combineWith: 'AND' },
+    searchOptions: { boost: FIELD_BOOSTS, prefix: false, fuzzy: (term) => (term.length >= 5 ? 0.2 : false), combineWith: 'AND' },
   });
 }
 

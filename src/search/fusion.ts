@@ -18,3 +18,7 @@ export function reciprocalRankFusion(lists: string[][], k = RRF_K): Map<string, 
 export const MIN_SIMILARITY = 0.3;
 /** How many nearest products the vector side offers to a text search. */
 export const VECTOR_CANDIDATES = 50;
+/** With a first page of products holding every word, partial matches add nothing but cost. */
+export const FULL_MATCHES_ENOUGH = 10;
+/** Keyword weight of each product field, the same in both indexes: the name says most, the description least. */
+export const FIELD_BOOSTS = { name: 3, brand: 2, category: 1.5, tags: 1.5, description: 0.5 } as const;

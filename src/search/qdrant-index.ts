@@ -31,8 +31,9 @@ import type {
   UpsertReport,
 } from '../core/ports.js';
 import type { Embedder } from './embedder.js';
+import { fnv1a } from './hash.js';
 import { PRICE_BANDS, facetsOf, summarizeCategories } from './filters.js';
-import { MIN_SIMILARITY, RRF_K, reciprocalRankFusion, VECTOR_CANDIDATES } from './fusion.js';
+import { FIELD_BOOSTS, FULL_MATCHES_ENOUGH, MIN_SIMILARITY, RRF_K, reciprocalRankFusion, VECTOR_CANDIDATES } from './fusion.js';
 import { baseAmount, parseQuery, stem, type ParsedQuery } from './query.js';
 import {
   RECORD_FIELDS,
@@ -55,13 +56,10 @@ interface PointOut {
 
 const DENSE = 'dense';
 const SPARSE = 'keywords';
-/** With a first page of products holding every word, partial matches add nothing but cost. */
-const FULL_MATCHES_ENOUGH = 10;
 /** How deep each side of a fused query looks; pages beyond it come from the keyword side alone. */
 const FUSION_WINDOW = 200;
 const UPLOAD_BATCH = 256;
 const META_TTL_MS = 30_000;
-const FIELD_WEIGHTS = { name: 3, brand: 2, category: 1.5, tags: 1.5, description: 0.5 } as const;
 const TRIGRAM_WEIGHT = 0.6;
 /** A query's pack size matching the product's lifts it, as the embedded index's 1.5x does. */
 const SIZE_WEIGHT = 2;
@@ -72,15 +70,6 @@ export interface QdrantIndexOptions {
   /** The alias searches read; collections are `<alias>_v<n>`. */
   alias: string;
   timeoutMs?: number;
-}
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** Qdrant point ids are unsigned integers or UUIDs: a product id maps to a stable name-based UUID. */
@@ -113,11 +102,11 @@ function toSparse(features: Map<number, number>): { indices: number[]; values: n
 function documentSparse(p: Product): { indices: number[]; values: number[] } {
   const features = new Map<number, number>();
   const fields: Array<[string, number]> = [
-    [p.name, FIELD_WEIGHTS.name],
-    [p.brand, FIELD_WEIGHTS.brand],
-    [[p.categoryId, ...p.categoryPath].join(' '), FIELD_WEIGHTS.category],
-    [p.tags.join(' '), FIELD_WEIGHTS.tags],
-    [p.shortDesc, FIELD_WEIGHTS.description],
+    [p.name, FIELD_BOOSTS.name],
+    [p.brand, FIELD_BOOSTS.brand],
+    [[p.categoryId, ...p.categoryPath].join(' '), FIELD_BOOSTS.category],
+    [p.tags.join(' '), FIELD_BOOSTS.tags],
+    [p.shortDesc, FIELD_BOOSTS.description],
   ];
   for (const [text, weight] of fields) for (const w of words(text)) addFeature(features, `w:${stem(w)}`, weight);
   for (const w of words(`${p.name} ${p.brand}`)) for (const g of trigrams(stem(w))) addFeature(features, `t:${g}`, TRIGRAM_WEIGHT);

@@ -5,15 +5,7 @@
  * without model weights, and it is fast enough to embed 100k products in a bench.
  */
 import { normalize, type Embedder } from '../../src/search/embedder.js';
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { fnv1a } from '../../src/search/hash.js';
 
 export function hashEmbedding(text: string, dimensions: number): Float32Array {
   const v = new Float32Array(dimensions);

@@ -23,6 +23,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mulberry32 } from '../../src/sandbox/catalog/rng.js';
 
 export interface TinyModelOptions {
   /** hidden_size: the length of the vectors the model produces (default 32). */
@@ -129,17 +130,6 @@ function tokenizerConfig(maxLength: number): Record<string, unknown> {
 // ---------------------------------------------------------------------------------------------------------------
 // Seeded weights
 
-/** mulberry32: a small deterministic 32-bit generator; returns floats in [0, 1). */
-function uniformRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** count normally distributed values (Box-Muller) with the given standard deviation. */
 function gaussian(next: () => number, count: number, std: number): Float32Array {
@@ -162,7 +152,7 @@ const INT64 = 7;
 const ATTR_INT = 2;
 
 function buildOnnxModel(vocabSize: number, hidden: number, maxLength: number, seed: number): Uint8Array {
-  const next = uniformRandom(seed);
+  const next = mulberry32(seed);
   const initializers = [
     floatTensor('word_embeddings', [vocabSize, hidden], gaussian(next, vocabSize * hidden, 1)),
     floatTensor('token_type_embeddings', [2, hidden], gaussian(next, 2 * hidden, 0.1)),
