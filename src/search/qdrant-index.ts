@@ -60,6 +60,8 @@ const SPARSE = 'keywords';
 const FUSION_WINDOW = 200;
 const UPLOAD_BATCH = 256;
 const META_TTL_MS = 30_000;
+/** How old a search's view of the live collection (exists, has vectors) may be: saves two calls per search. */
+const LIVE_TTL_MS = 5_000;
 const TRIGRAM_WEIGHT = 0.6;
 /** A query's pack size matching the product's lifts it, as the embedded index's 1.5x does. */
 const SIZE_WEIGHT = 2;
@@ -171,6 +173,7 @@ export class QdrantCatalogIndex implements CatalogIndex {
   private meta: { at: number; providers: Map<string, Provider>; categories: CategorySummary[] } | undefined;
   private writes: Promise<unknown> = Promise.resolve();
   private readonly queryVectors = new Map<string, number[]>();
+  private denseSeen: { at: number; dense: boolean; exists: boolean } | undefined;
 
   constructor(private readonly opts: QdrantIndexOptions) {
     this.client = new QdrantClient({
@@ -289,6 +292,7 @@ export class QdrantCatalogIndex implements CatalogIndex {
     }
     if (previous) await this.client.deleteCollection(previous).catch(() => undefined);
     this.meta = undefined;
+    this.denseSeen = undefined;
     this.queryVectors.clear();
   }
 
@@ -328,12 +332,24 @@ export class QdrantCatalogIndex implements CatalogIndex {
     this.problem = problem;
   }
 
-  private async hasDense(): Promise<boolean> {
+  /** Whether the live collection has dense vectors of the embedder's size; searches may use a view a few seconds old. */
+  private async hasDense(fresh = true): Promise<boolean> {
+    if (!fresh && this.denseSeen && Date.now() - this.denseSeen.at < LIVE_TTL_MS) return this.denseSeen.dense;
     const live = await this.live();
-    if (!live || !this.embedder) return false;
-    const info = await this.client.getCollection(live);
-    const vectors = info.config.params.vectors as Record<string, { size?: number }> | undefined;
-    return vectors?.[DENSE]?.size === this.embedder.dimensions;
+    let dense = false;
+    if (live && this.embedder) {
+      const info = await this.client.getCollection(live);
+      const vectors = info.config.params.vectors as Record<string, { size?: number }> | undefined;
+      dense = vectors?.[DENSE]?.size === this.embedder.dimensions;
+    }
+    this.denseSeen = { at: Date.now(), dense, exists: live !== undefined };
+    return dense;
+  }
+
+  /** Whether the alias points at a collection, as a search may see it (a few seconds old). */
+  private async exists(): Promise<boolean> {
+    if (!this.denseSeen || Date.now() - this.denseSeen.at >= LIVE_TTL_MS) await this.hasDense();
+    return this.denseSeen?.exists ?? false;
   }
 
   upsert(products: Product[], providers: Provider[]): Promise<UpsertReport> {
@@ -464,7 +480,7 @@ export class QdrantCatalogIndex implements CatalogIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    if (!(await this.live())) return { hits: [], total: 0, facets: { categories: [], priceBands: [], providers: [], diet: [] } };
+    if (!(await this.exists())) return { hits: [], total: 0, facets: { categories: [], priceBands: [], providers: [], diet: [] } };
     const base = await this.baseFilter(query);
     const parsed = query.text ? parseQuery(query.text) : undefined;
     const start = (query.page - 1) * query.limit;
@@ -588,7 +604,7 @@ export class QdrantCatalogIndex implements CatalogIndex {
   }
 
   private async queryVector(text: string, parsed: ParsedQuery): Promise<number[] | undefined> {
-    if (!this.embedder || !(await this.hasDense())) return undefined;
+    if (!this.embedder || !(await this.hasDense(false))) return undefined;
     const input = queryEmbeddingText(text, parsed.groups);
     const held = this.queryVectors.get(input);
     if (held) return held;
@@ -637,7 +653,7 @@ export class QdrantCatalogIndex implements CatalogIndex {
 
   async getProducts(ids: string[]): Promise<Map<string, Product>> {
     const found = new Map<string, Product>();
-    if (ids.length === 0 || !(await this.live())) return found;
+    if (ids.length === 0 || !(await this.exists())) return found;
     const points = await this.client.retrieve(this.opts.alias, { ids: ids.map((id) => pointId('product', id)), with_payload: ['product'] });
     for (const p of points) {
       const product = (p.payload as Payload)['product'] as Product;
@@ -655,7 +671,7 @@ export class QdrantCatalogIndex implements CatalogIndex {
   }
 
   async size(): Promise<number> {
-    if (!(await this.live())) return 0;
+    if (!(await this.exists())) return 0;
     return this.count({ must: [{ key: 'kind', match: { value: 'product' } }] });
   }
 
