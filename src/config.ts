@@ -48,6 +48,20 @@ export const ConfigSchema = Type.Object({
   EMBEDDINGS_URL: Url('OpenAI-compatible embeddings API base, e.g. https://api.openai.com/v1 (EMBEDDER=remote)'),
   EMBEDDINGS_API_KEY: Type.Optional(Type.String({ minLength: 1, description: 'Bearer key for EMBEDDINGS_URL, sent only there' })),
   DEBUG_MODE: Bool(false, 'Include error details (never secrets) in error responses'),
+  SESSION_SECRET: Type.Optional(
+    Type.String({ minLength: 32, description: 'Key that signs session tokens (32+ characters); unset = one made under DATA_DIR (single replica only)' }),
+  ),
+  SESSION_TOKEN_TTL_HOURS: Int(24, 1, 24 * 30, 'Hours a session token from verify_otp stays valid'),
+  OTP_SENDER: Type.Union([Type.Literal('dev_inbox'), Type.Literal('webhook')], {
+    default: 'dev_inbox',
+    description: 'Where login codes go: dev_inbox (GET /dev/otp-inbox/{phone}, development only) or webhook (OTP_WEBHOOK_URL)',
+  }),
+  OTP_WEBHOOK_URL: Url('SMS gateway endpoint that login codes are POSTed to (OTP_SENDER=webhook)'),
+  OTP_WEBHOOK_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'Bearer token sent to OTP_WEBHOOK_URL only' })),
+  OTP_TTL_SECONDS: Int(300, 60, 1800, 'Seconds a login code stays valid'),
+  OTP_MAX_ATTEMPTS: Int(5, 1, 10, 'Wrong codes allowed before the phone number is locked out'),
+  OTP_LOCK_MINUTES: Int(15, 1, 24 * 60, 'Minutes a locked-out phone number waits'),
+  AUDIT_LOG_FILE: Type.Optional(Type.String({ minLength: 1, description: 'JSON-lines audit log file; default DATA_DIR/audit/audit.jsonl' })),
   MAX_CONCURRENT_REQUESTS: Int(64, 1, 10_000, 'Upper bound on concurrent outgoing network requests'),
   CACHE_TTL_SECONDS: Int(60, 0, 86_400, 'How long repeated searches are cached; 0 disables'),
   SESSION_CLEANUP_HOURS: Type.Number({
@@ -160,6 +174,9 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     if (missing.length > 0) {
       throw new ConfigError([`ONDC_REGISTRY_URL is set, so the real network is used; also set ${missing.join(', ')}`]);
     }
+  }
+  if (config.OTP_SENDER === 'webhook' && !config.OTP_WEBHOOK_URL) {
+    throw new ConfigError(['OTP_SENDER=webhook needs OTP_WEBHOOK_URL (the SMS gateway endpoint login codes are POSTed to)']);
   }
   if (config.BACKEND_ENDPOINT && !config.WIL_API_KEY) {
     throw new ConfigError(['BACKEND_ENDPOINT is set but WIL_API_KEY is not; set both, or neither to use the ONDC network']);

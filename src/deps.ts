@@ -32,6 +32,12 @@ import { catalogTargets, pullNetworkCatalog, type IngestReport } from './search/
 import { onSearchProviderIds, parseOnSearch } from './ondc/ingest.js';
 import type { Provider } from './core/catalog.js';
 import { openStores } from './store/index.js';
+import { join } from 'node:path';
+import type { AuditLog, OtpSender } from './core/ports.js';
+import { fileAuditLog } from './audit/file-audit.js';
+import { devInboxSender, webhookSender, type DevInboxEntry } from './auth/otp-senders.js';
+import { sessionSecret } from './auth/secret.js';
+import { createTokenService } from './auth/tokens.js';
 
 export interface Runtime {
   config: Config;
@@ -97,6 +103,22 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
   for (const note of notes) log.warn(note);
 
   const stores = await openStores({ redisUrl: config.REDIS_URL, dataDir: config.DATA_DIR });
+  const secret = sessionSecret(config.SESSION_SECRET, config.DATA_DIR);
+  if (secret.generated && config.REDIS_URL) {
+    notes.push('SESSION_SECRET is unset: this replica signs session tokens with its own key; set one SESSION_SECRET on every replica.');
+  }
+  const tokens = createTokenService(secret.key, config.SESSION_TOKEN_TTL_HOURS * 3600);
+  const otp: OtpSender =
+    config.OTP_SENDER === 'webhook'
+      ? webhookSender({ url: config.OTP_WEBHOOK_URL as string, ...(config.OTP_WEBHOOK_TOKEN ? { token: config.OTP_WEBHOOK_TOKEN } : {}) })
+      : devInboxSender({ inbox: stores.documents<DevInboxEntry>('otp_inbox'), key: (phone) => tokens.digest(phone), log: log.child({ component: 'otp' }) });
+  if (otp.kind === 'dev_inbox') {
+    notes.push('Login codes go to the development inbox (GET /dev/otp-inbox/{phone}); set OTP_SENDER=webhook for real SMS.');
+  }
+  const auditLog = fileAuditLog(config.AUDIT_LOG_FILE ?? join(config.DATA_DIR, 'audit', 'audit.jsonl'), (err) =>
+    log.warn({ err: err.message }, 'audit log write failed'),
+  );
+  const audit: AuditLog = auditLog;
   const catalog: CatalogIndex = options.catalog ?? configuredIndex(config);
   const identity = buyerIdentity(config);
   const sandbox = config.ONDC_REGISTRY_URL
@@ -290,7 +312,16 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     payments,
     clock: { now: () => new Date() },
     ids: { random: (bytes) => randomBytes(bytes).toString('base64url') },
-    settings: { sessionTtlSeconds: sessionTtlSeconds(config), maxCartLines: MAX_CART_LINES },
+    settings: {
+      sessionTtlSeconds: sessionTtlSeconds(config),
+      maxCartLines: MAX_CART_LINES,
+      otpTtlSeconds: config.OTP_TTL_SECONDS,
+      otpMaxAttempts: config.OTP_MAX_ATTEMPTS,
+      otpLockSeconds: config.OTP_LOCK_MINUTES * 60,
+    },
+    tokens,
+    otp,
+    audit,
   };
   return {
     config,
@@ -305,6 +336,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
       clearInterval(refresh);
       await vectors;
       await catalog.close?.();
+      await auditLog.flushed();
       await callbackServer?.close();
       await buyer.close();
       await sandbox?.close();

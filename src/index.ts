@@ -14,7 +14,8 @@ import { loadConfig, parseConfig, readEnvSources, type Config } from './config.j
 import * as ops from './core/operations/index.js';
 import { createRuntime, type Runtime } from './deps.js';
 import { DomainError } from './core/errors.js';
-import { bindOperation, prepareInput } from './library.js';
+import { bindOperation, LIBRARY_CALLER, prepareInput } from './library.js';
+import { runOperation } from './core/dispatch.js';
 
 export interface Shop {
   runtime: Runtime;
@@ -34,7 +35,7 @@ export async function createShop(overrides: Record<string, string> = {}): Promis
     call: async (name, input) => {
       const op = byName.get(name);
       if (!op) throw new DomainError('NOT_FOUND', `No operation ${name}; see operations for the list.`);
-      return op.run(prepareInput(op, input), { deps: runtime.deps });
+      return runOperation(op, prepareInput(op, input), runtime.deps, LIBRARY_CALLER);
     },
     close: () => runtime.close(),
   };
@@ -77,6 +78,8 @@ export const getCheckout = bindOperation(ops.getCheckout, sharedDeps);
 export const getOrderStatus = bindOperation(ops.getOrderStatus, sharedDeps);
 export const listOrders = bindOperation(ops.listOrders, sharedDeps);
 export const getOrderOndcLog = bindOperation(ops.getOrderOndcLog, sharedDeps);
+export const phoneLogin = bindOperation(ops.phoneLogin, sharedDeps);
+export const verifyOtp = bindOperation(ops.verifyOtp, sharedDeps);
 
 export { operations } from './core/operations/index.js';
 export { DomainError };

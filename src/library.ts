@@ -4,7 +4,11 @@
  */
 import type { Static, TObject } from '@sinclair/typebox';
 import type { CoreDeps, Operation } from './core/operation.js';
+import { runOperation } from './core/dispatch.js';
 import { closedInput, inputValidator } from './validation.js';
+
+/** The library runs inside the application that holds the sessions: it is trusted as the user's own process. */
+export const LIBRARY_CALLER = { channel: 'library' } as const;
 
 /** Fields that have defaults may be left out; anything else the schema requires is checked at call time. */
 export type OperationInput<I extends TObject> = Partial<Static<I>>;
@@ -21,5 +25,5 @@ export function bindOperation<I extends TObject, O extends TObject>(
   op: Operation<I, O>,
   deps: () => Promise<CoreDeps>,
 ): OperationFunction<I, O> {
-  return async (input) => op.run(prepareInput(op as unknown as Operation<I, TObject>, input), { deps: await deps() });
+  return async (input) => runOperation(op, prepareInput(op as unknown as Operation<I, TObject>, input), await deps(), LIBRARY_CALLER);
 }

@@ -77,6 +77,8 @@ const valid: Record<string, Record<string, unknown>> = {
   get_order_status: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA' },
   list_orders: { session_id, limit: 5 },
   get_order_ondc_log: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', flow: '2' },
+  phone_login: { session_id, phone: '9876543210' },
+  verify_otp: { session_id, phone: '9876543210', code: '123456' },
 };
 
 t.test('every operation has a valid input in this test', async (t) => {

@@ -52,6 +52,8 @@ t.test('the MCP tool list is pinned', async (t) => {
       'get_order_status',
       'list_orders',
       'get_order_ondc_log',
+      'phone_login',
+      'verify_otp',
     ],
     'tool names are stable: they are the names the original exposed',
   );

@@ -15,7 +15,9 @@ import type {
   SellerQuote,
   SellerRef,
   SellerRefusal,
+  Session,
 } from './ports.js';
+import { sessionLineage } from './identity.js';
 
 export type SellerOrderState =
   | 'quoted'
@@ -51,6 +53,8 @@ export interface SellerOrder {
 export interface Checkout {
   id: string;
   sessionId: string;
+  /** The signed-in user who started it, if any: theirs from any of their sessions. */
+  userId?: string;
   createdAt: string;
   updatedAt: string;
   pincode: string;
@@ -63,6 +67,7 @@ export interface StoredOrder {
   id: string;
   checkoutId: string;
   sessionId: string;
+  userId?: string;
   seller: SellerOrder['seller'];
   exchange: Exchange;
   items: CheckoutItem[];
@@ -84,19 +89,28 @@ type WithStores = Pick<CoreDeps, 'stores'>;
 export const checkouts = (deps: WithStores): DocumentStore<Checkout> => deps.stores.documents<Checkout>('checkout');
 export const orders = (deps: WithStores): DocumentStore<StoredOrder> => deps.stores.documents<StoredOrder>('order');
 
-export async function requireCheckout(deps: CoreDeps, sessionId: string, checkoutId: string): Promise<Checkout> {
+/**
+ * Whether a checkout or order belongs to the caller's session: started in it (or in the guest session it replaced
+ * at login), or by the same signed-in user in any session.
+ */
+export function belongsTo(doc: { sessionId: string; userId?: string }, session: Session): boolean {
+  if (doc.userId !== undefined) return doc.userId === session.userId;
+  return sessionLineage(session).includes(doc.sessionId);
+}
+
+export async function requireCheckout(deps: CoreDeps, session: Session, checkoutId: string): Promise<Checkout> {
   const checkout = await checkouts(deps).get(checkoutId);
-  // Another session's checkout is reported as missing: its existence is none of this caller's business.
-  if (!checkout || checkout.sessionId !== sessionId) {
+  // Another buyer's checkout is reported as missing: its existence is none of this caller's business.
+  if (!checkout || !belongsTo(checkout, session)) {
     throw new DomainError('CHECKOUT_NOT_FOUND', `No checkout ${checkoutId} in this session; call select_items_for_order to start one.`);
   }
   return checkout;
 }
 
-export async function requireOrder(deps: CoreDeps, sessionId: string, orderId: string): Promise<StoredOrder> {
+export async function requireOrder(deps: CoreDeps, session: Session, orderId: string): Promise<StoredOrder> {
   const order = await orders(deps).get(orderId);
-  // Another session's order is reported as missing, like another session's checkout.
-  if (!order || order.sessionId !== sessionId) {
+  // Another buyer's order is reported as missing, like another buyer's checkout.
+  if (!order || !belongsTo(order, session)) {
     throw new DomainError('ORDER_NOT_FOUND', `No order ${orderId} in this session; list_orders shows this session's orders.`);
   }
   return order;
@@ -166,7 +180,7 @@ export async function updateSeller(
 }
 
 export async function saveNewCheckout(deps: CoreDeps, checkout: Checkout): Promise<void> {
-  await checkouts(deps).create(checkout.id, checkout, { ttlSeconds: CHECKOUT_TTL_SECONDS, owner: checkout.sessionId });
+  await checkouts(deps).create(checkout.id, checkout, { ttlSeconds: CHECKOUT_TTL_SECONDS, owner: checkout.userId ?? checkout.sessionId });
 }
 
 /** The checkout as a whole is as far along as its least advanced seller. */

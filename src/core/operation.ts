@@ -3,7 +3,7 @@
  * into a tool, and src/index.ts into a plain async function.
  */
 import type { Static, TObject } from '@sinclair/typebox';
-import type { CatalogIndex, Clock, IdSource, NetworkPort, PaymentPort, Stores } from './ports.js';
+import type { AuditLog, CatalogIndex, Clock, IdSource, NetworkPort, OtpSender, PaymentPort, Stores, TokenClaims, TokenService } from './ports.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -23,6 +23,12 @@ export interface CoreSettings {
   sessionTtlSeconds: number;
   /** Most distinct products one cart may hold. */
   maxCartLines: number;
+  /** A login code is good this long. */
+  otpTtlSeconds: number;
+  /** Wrong codes allowed before the phone number is locked out. */
+  otpMaxAttempts: number;
+  /** How long a lock-out lasts. */
+  otpLockSeconds: number;
 }
 
 /** What an operation may use. Adapters come in here; the core imports none of them. */
@@ -35,10 +41,26 @@ export interface CoreDeps {
   clock: Clock;
   ids: IdSource;
   settings: CoreSettings;
+  tokens: TokenService;
+  otp: OtpSender;
+  audit: AuditLog;
+}
+
+/**
+ * Who is calling, as the surface knows it. REST and /mcp over HTTP pass the bearer token, if any; the stdio
+ * server and the library are the user's own process.
+ */
+export interface Caller {
+  channel: 'http' | 'stdio' | 'library';
+  /** The raw `Authorization: Bearer` token, when one came. */
+  bearer?: string;
 }
 
 export interface OperationContext {
   deps: CoreDeps;
+  caller: Caller;
+  /** The verified token claims, set by the dispatcher when a valid bearer token came. */
+  claims?: TokenClaims;
 }
 
 export interface Operation<I extends TObject = TObject, O extends TObject = TObject> {

@@ -11,8 +11,12 @@ export interface Session {
   lastActiveAt: string;
   /** Delivery pincode the buyer gave, if any; used later for serviceability. */
   pincode?: string;
-  /** Bound user id once the buyer logs in (buyers issue). */
+  /** The user this session is signed in as, after verify_otp. */
   userId?: string;
+  /** Id of the one session token that is valid for this session (a new login issues a new one). */
+  tokenId?: string;
+  /** The guest session this one replaced at login: what it started (checkouts, orders) stays the user's. */
+  inherits?: string[];
 }
 
 export interface CartLine {
@@ -210,6 +214,59 @@ export interface CatalogIndex {
   noteEmbedderProblem(problem: string | undefined): void;
   ping(): Promise<void>;
   close?(): Promise<void>;
+}
+
+export interface TokenClaims {
+  /** The user. */
+  sub: string;
+  /** The session the token opens. */
+  sid: string;
+  /** The token's own id; only the session's latest is valid. */
+  jti: string;
+  iat: number;
+  exp: number;
+}
+
+/** Signed session tokens and keyed digests (phone lookups, one-time codes); the adapter holds the secret. */
+export interface TokenService {
+  issue(claims: { sub: string; sid: string; jti: string }, now: Date): { token: string; expiresAt: string };
+  verify(token: string, now: Date): { ok: true; claims: TokenClaims } | { ok: false; reason: string };
+  digest(value: string): string;
+  newId(bytes?: number): string;
+}
+
+export interface OtpMessage {
+  /** E.164, e.g. +919876543210. */
+  phone: string;
+  code: string;
+  sentAt: string;
+  expiresAt: string;
+}
+
+/** Delivers one-time login codes. */
+export interface OtpSender {
+  readonly kind: 'dev_inbox' | 'webhook';
+  send(message: OtpMessage): Promise<void>;
+}
+
+export type AuditOutcome = 'ok' | 'refused' | 'failed';
+
+/** One line of the audit log: who did what to which thing, and how it ended. Phone and email are masked on write. */
+export interface AuditEvent {
+  action: string;
+  outcome: AuditOutcome;
+  sessionId?: string;
+  userId?: string;
+  phone?: string;
+  email?: string;
+  /** What was acted on: an order id, a checkout id. */
+  subject?: string;
+  /** Short, non-personal facts: amounts, codes, reasons. */
+  detail?: Record<string, string | number | boolean>;
+}
+
+export interface AuditLog {
+  record(event: AuditEvent): Promise<void>;
 }
 
 export interface Clock {

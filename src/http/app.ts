@@ -15,6 +15,7 @@ import { sendError } from './errors.js';
 import { registerProbes } from './probes.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerOperationRoutes } from './routes.js';
+import { registerDevInbox } from './dev-inbox.js';
 
 export interface AppOptions {
   runtime: Runtime;
@@ -70,13 +71,20 @@ export async function buildApp({ runtime, logger, operations = allOperations }: 
         version: SERVER_INFO.version,
         description:
           'Shop on India\'s Open Network for Digital Commerce. Create a session with POST /api/v1/sessions, then ' +
-          'send its session_id in the X-Session-Id header on every other call. Every response is ' +
-          '{ success: true, data } or { success: false, error: { type, code, message } }.',
+          'send its session_id in the X-Session-Id header on every other call. After signing in (POST ' +
+          '/api/v1/auth/otp, then /auth/otp/verify) the returned token may be sent as Authorization: Bearer instead. ' +
+          'Every response is { success: true, data } or { success: false, error: { type, code, message } }.',
+      },
+      components: {
+        securitySchemes: {
+          sessionToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token verify_otp returns' },
+        },
       },
       tags: [
         { name: 'browse', description: 'Read-only operations' },
         { name: 'change', description: 'Operations that change the session or cart' },
         { name: 'probes', description: 'Liveness and readiness' },
+        { name: 'development', description: 'Routes that exist only in development configurations' },
         { name: 'mcp', description: 'Model Context Protocol endpoint' },
       ],
     },
@@ -90,6 +98,7 @@ export async function buildApp({ runtime, logger, operations = allOperations }: 
   registerProbes(app, runtime);
   await runtime.buyer.registerRoutes(app);
   registerOperationRoutes(app, operations, deps);
+  if (deps.otp.kind === 'dev_inbox') registerDevInbox(app, deps);
   registerMcpHttp(app, {
     tools: buildToolDefinitions(operations, deps, logger),
     allowedHosts: splitList(config.MCP_ALLOWED_HOSTS),

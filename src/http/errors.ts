@@ -3,17 +3,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, errorBody, isDomainError } from '../core/errors.js';
 import { schemaError } from '../validation.js';
 
-const SESSION_HEADER_MISSING = /must have required property 'x-session-id'/;
-
 /** Fastify's own 4xx errors (bad JSON, wrong content type, body too large) keep their status, in our shape. */
 function frameworkError(err: FastifyError): DomainError | null {
   if (err.validation) {
-    if (err.validationContext === 'headers' && SESSION_HEADER_MISSING.test(err.message)) {
-      return new DomainError(
-        'SESSION_REQUIRED',
-        'This route needs the X-Session-Id header; create a session with POST /api/v1/sessions and send its session_id.',
-      );
-    }
     return schemaError(err.validation, err.validationContext ?? 'request');
   }
   switch (err.statusCode) {
@@ -46,6 +38,9 @@ export function sendError(err: unknown, request: FastifyRequest, reply: FastifyR
   const known = toDomainError(err);
   if (known) {
     if (known.status >= 500) request.log.warn({ code: known.code, err: known.message }, 'request failed');
+    const retry = known.details?.['retry_after_seconds'];
+    if (typeof retry === 'number') reply.header('retry-after', String(retry));
+    if (known.status === 401) reply.header('www-authenticate', 'Bearer realm="ondc-shop"');
     return reply.code(known.status).send(errorBody(known));
   }
   request.log.error({ err }, 'unhandled error');

@@ -7,6 +7,23 @@ import { Type, type TObject, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ErrorResponse } from './schemas.js';
 import type { AnyOperation, CoreDeps } from '../core/operation.js';
+import { runOperation } from '../core/dispatch.js';
+import { DomainError } from '../core/errors.js';
+
+/** The token of an `Authorization: Bearer …` header; undefined when there is none. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new DomainError('TOKEN_INVALID', 'The Authorization header must be "Bearer <token>" with the token verify_otp returned.');
+  return match[1];
+}
+
+export function sessionRequired(): DomainError {
+  return new DomainError(
+    'SESSION_REQUIRED',
+    'This route needs the X-Session-Id header (or Authorization: Bearer with a session token); create a session with POST /api/v1/sessions and send its session_id.',
+  );
+}
 
 export const API_PREFIX = '/api/v1';
 export const SESSION_HEADER = 'x-session-id';
@@ -40,11 +57,14 @@ export function splitInput(op: AnyOperation): RouteSchema {
   if (inQuery) schema.querystring = pick(input, rest) ?? Type.Object({}, { additionalProperties: false });
   else schema.body = pick(input, rest) ?? Type.Object({}, { additionalProperties: false });
   if (all.includes('session_id')) {
+    // optional in the schema: a bearer token names its session; the handler asks for one of the two
     schema.headers = Type.Object({
-      [SESSION_HEADER]: Type.String({
-        ...(input.properties['session_id'] as TSchema),
-        description: 'The session_id from POST /api/v1/sessions',
-      }),
+      [SESSION_HEADER]: Type.Optional(
+        Type.String({
+          ...(input.properties['session_id'] as TSchema),
+          description: 'The session_id from POST /api/v1/sessions (or from verify_otp); not needed with Authorization: Bearer',
+        }),
+      ),
     });
   }
   return schema;
@@ -78,8 +98,11 @@ export function registerOperationRoutes(app: FastifyInstance, operations: readon
           ...((request.body as object) ?? {}),
           ...((request.params as object) ?? {}),
         };
-        if (headers) input['session_id'] = (request.headers as Record<string, string>)[SESSION_HEADER];
-        const data = await op.run(input, { deps });
+        const bearer = bearerToken(request.headers.authorization);
+        const sessionHeader = (request.headers as Record<string, string | undefined>)[SESSION_HEADER];
+        if (headers && sessionHeader !== undefined) input['session_id'] = sessionHeader;
+        if (headers && sessionHeader === undefined && bearer === undefined) throw sessionRequired();
+        const data = await runOperation(op, input as never, deps, { channel: 'http', ...(bearer !== undefined ? { bearer } : {}) });
         return { success: true, data };
       },
     });

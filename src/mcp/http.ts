@@ -6,6 +6,7 @@ import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import type {} from '@fastify/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createMcpServer, type buildToolDefinitions } from './server.js';
+import { bearerToken } from '../http/routes.js';
 
 export interface McpHttpOptions {
   tools: ReturnType<typeof buildToolDefinitions>;
@@ -57,7 +58,15 @@ export function registerMcpHttp(app: FastifyInstance, opts: McpHttpOptions): voi
 
   app.post('/mcp', { schema: doc('MCP JSON-RPC messages') }, async (request, reply) => {
     if (!guard(opts, request, reply)) return reply;
-    const server = createMcpServer(opts.tools);
+    let bearer: string | undefined;
+    try {
+      bearer = bearerToken(request.headers.authorization);
+    } catch (err) {
+      reply.header('www-authenticate', 'Bearer realm="ondc-shop"');
+      jsonRpcError(reply, 401, -32001, (err as Error).message);
+      return reply;
+    }
+    const server = createMcpServer(opts.tools, { channel: 'http', ...(bearer !== undefined ? { bearer } : {}) });
     const transport = new NodeStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     reply.hijack();
     reply.raw.on('close', () => {

@@ -4,7 +4,8 @@
  */
 import { fromJsonSchema, McpServer, type CallToolResult, type JsonSchemaValidator, type jsonSchemaValidator } from '@modelcontextprotocol/server';
 import { errorBody, DomainError, isDomainError } from '../core/errors.js';
-import type { AnyOperation, CoreDeps } from '../core/operation.js';
+import type { AnyOperation, Caller, CoreDeps } from '../core/operation.js';
+import { runOperation } from '../core/dispatch.js';
 import { closedInput, inputValidator } from '../validation.js';
 
 export const SERVER_INFO = { name: 'ondc-shopping-mcp', version: '0.1.0' } as const;
@@ -30,7 +31,7 @@ const acceptArguments: jsonSchemaValidator = {
   },
 };
 
-type ToolHandler = (args: unknown) => Promise<CallToolResult>;
+type ToolHandler = (args: unknown, caller: Caller) => Promise<CallToolResult>;
 
 interface ToolDefinition {
   op: AnyOperation;
@@ -53,9 +54,9 @@ export function buildToolDefinitions(operations: readonly AnyOperation[], deps: 
     op,
     inputSchema: fromJsonSchema(closedInput(op.input) as never, acceptArguments),
     outputSchema: fromJsonSchema(op.output as never),
-    handler: async (args) => {
+    handler: async (args, caller) => {
       try {
-        const output = await op.run(validate(closedInput(op.input), args, 'arguments'), { deps });
+        const output = await runOperation(op, validate(closedInput(op.input), args, 'arguments'), deps, caller);
         return { content: [{ type: 'text', text: op.summarize(output) }], structuredContent: output };
       } catch (err) {
         if (isDomainError(err)) {
@@ -69,7 +70,8 @@ export function buildToolDefinitions(operations: readonly AnyOperation[], deps: 
   }));
 }
 
-export function createMcpServer(tools: readonly ToolDefinition[]): McpServer {
+/** One server per connection (stdio) or per request (stateless HTTP), for one caller. */
+export function createMcpServer(tools: readonly ToolDefinition[], caller: Caller): McpServer {
   const server = new McpServer(SERVER_INFO, { instructions: INSTRUCTIONS, capabilities: { tools: {} } });
   for (const { op, inputSchema, outputSchema, handler } of tools) {
     server.registerTool(
@@ -87,7 +89,7 @@ export function createMcpServer(tools: readonly ToolDefinition[]): McpServer {
           openWorldHint: op.hints.openWorld ?? false,
         },
       },
-      (args: unknown) => handler(args),
+      (args: unknown) => handler(args, caller),
     );
   }
   return server;

@@ -3,7 +3,8 @@ import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 import { createMcpServer, type buildToolDefinitions } from './server.js';
 
 export async function serveStdio(tools: ReturnType<typeof buildToolDefinitions>): Promise<() => Promise<void>> {
-  const server = createMcpServer(tools);
+  // the stdio server is the user's own process, started by their desktop client
+  const server = createMcpServer(tools, { channel: 'stdio' });
   await server.connect(new StdioServerTransport());
   return () => server.close();
 }

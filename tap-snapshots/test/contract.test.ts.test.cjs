@@ -5445,5 +5445,153 @@ Array [
     },
     "title": "ONDC log of an order",
   },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": false,
+      "openWorldHint": true,
+      "readOnlyHint": false,
+      "title": "Log in by phone",
+    },
+    "description": "Start signing the shopper in: sends a six-digit one-time code by SMS to their Indian mobile number. Ask the shopper for the number, call this, then ask them for the code and call verify_otp. Codes expire after a few minutes; asking again too soon, or too many wrong codes, is refused for a while. Browsing and the cart work without logging in; saved addresses and order history need it.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "phone": Object {
+          "description": "Indian mobile number: 10 digits starting 6-9, optionally after +91, 91 or 0",
+          "examples": Array [
+            "9876543210",
+            "+919876543210",
+          ],
+          "pattern": "^(\\\\+91|91|0)?[6-9][0-9]{9}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "phone",
+      ],
+      "type": "object",
+    },
+    "name": "phone_login",
+    "outputSchema": Object {
+      "properties": Object {
+        "expires_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "next_step": Object {
+          "type": "string",
+        },
+        "sent_to": Object {
+          "description": "The number, masked",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "sent_to",
+        "expires_at",
+        "next_step",
+      ],
+      "type": "object",
+    },
+    "title": "Log in by phone",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": false,
+      "openWorldHint": false,
+      "readOnlyHint": false,
+      "title": "Verify the login code",
+    },
+    "description": "Finish signing the shopper in with the six-digit code phone_login sent. On success the session is replaced: use the NEW session_id from now on (the old one stops working), and the cart comes along. The token is a signed session token for REST and /mcp clients that send Authorization: Bearer. A wrong code says how many tries are left; too many lock the number for a while.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "code": Object {
+          "description": "The six-digit code from the SMS",
+          "pattern": "^[0-9]{6}$",
+          "type": "string",
+        },
+        "phone": Object {
+          "description": "Indian mobile number: 10 digits starting 6-9, optionally after +91, 91 or 0",
+          "examples": Array [
+            "9876543210",
+            "+919876543210",
+          ],
+          "pattern": "^(\\\\+91|91|0)?[6-9][0-9]{9}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "phone",
+        "code",
+      ],
+      "type": "object",
+    },
+    "name": "verify_otp",
+    "outputSchema": Object {
+      "properties": Object {
+        "session_id": Object {
+          "description": "The signed-in session; replaces the one passed in",
+          "type": "string",
+        },
+        "token": Object {
+          "description": "Session token (JWT) for Authorization: Bearer",
+          "type": "string",
+        },
+        "token_expires_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "user": Object {
+          "properties": Object {
+            "id": Object {
+              "type": "string",
+            },
+            "new_user": Object {
+              "type": "boolean",
+            },
+            "phone": Object {
+              "description": "Masked",
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "id",
+            "phone",
+            "new_user",
+          ],
+          "type": "object",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "token",
+        "token_expires_at",
+        "user",
+      ],
+      "type": "object",
+    },
+    "title": "Verify the login code",
+  },
 ]
 `

@@ -3,12 +3,15 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import type { FastifyInstance } from 'fastify';
 import type { Call } from './journey.js';
 
-export async function connectMcp(app: FastifyInstance): Promise<{ client: Client; close(): Promise<void> }> {
+export async function connectMcp(
+  app: FastifyInstance,
+  headers: Record<string, string> = {},
+): Promise<{ client: Client; close(): Promise<void> }> {
   const address = app.server.listening
     ? `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
     : await app.listen({ port: 0, host: '127.0.0.1' });
   const client = new Client({ name: 'ondc-shop-test', version: '1.0.0' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(`${address}/mcp`)));
+  await client.connect(new StreamableHTTPClientTransport(new URL(`${address}/mcp`), { requestInit: { headers } }));
   return { client, close: () => client.close() };
 }
 

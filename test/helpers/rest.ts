@@ -9,7 +9,12 @@ export interface RestReply {
   headers: Record<string, unknown>;
 }
 
-export async function restCall(app: FastifyInstance, tool: string, args: Record<string, unknown>): Promise<RestReply> {
+export async function restCall(
+  app: FastifyInstance,
+  tool: string,
+  args: Record<string, unknown>,
+  extraHeaders: Record<string, string> = {},
+): Promise<RestReply> {
   const op = operations.find((o) => o.name === tool);
   if (!op) throw new Error(`no operation ${tool}`);
   const { session_id, ...rest } = args;
@@ -24,7 +29,7 @@ export async function restCall(app: FastifyInstance, tool: string, args: Record<
   const res = await app.inject({
     method: op.http.method,
     url,
-    headers: session_id === undefined ? {} : { 'x-session-id': String(session_id) },
+    headers: { ...(session_id === undefined ? {} : { 'x-session-id': String(session_id) }), ...extraHeaders },
     ...(inQuery ? { query: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])) } : { payload: rest }),
   });
   return { status: res.statusCode, body: res.json(), headers: res.headers };

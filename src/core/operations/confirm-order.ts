@@ -71,6 +71,7 @@ async function placeOne(deps: CoreDeps, checkout: Checkout, order: SellerOrder):
       id: order.orderId!,
       checkoutId: checkout.id,
       sessionId: checkout.sessionId,
+      ...(checkout.userId ? { userId: checkout.userId } : {}),
       seller: order.seller,
       exchange: answer.exchange,
       items: order.items,
@@ -82,7 +83,7 @@ async function placeOne(deps: CoreDeps, checkout: Checkout, order: SellerOrder):
       createdAt: now,
       updatedAt: now,
     },
-    { owner: checkout.sessionId },
+    { owner: checkout.userId ?? checkout.sessionId },
   );
   return updateSeller(deps, checkout, order.seller.providerId, (o) => ({
     ...o,
@@ -105,8 +106,8 @@ export const confirmOrder = defineOperation({
   hints: { readOnly: false, idempotent: true, destructive: false, openWorld: true },
   summarize: summarizeCheckout,
   run: async ({ session_id, checkout_id }, { deps }) => {
-    await requireSession(deps, session_id);
-    const current = await requireCheckout(deps, session_id, checkout_id);
+    const session = await requireSession(deps, session_id);
+    const current = await requireCheckout(deps, session, checkout_id);
     if (checkoutState(deps, current) === 'confirmed') return checkoutView(deps, current);
     for (const order of current.sellers) {
       if (order.state === 'confirmed' || order.state === 'confirming') continue;

@@ -28,8 +28,8 @@ export const createPayment = defineOperation({
   hints: { readOnly: false, idempotent: false, destructive: false, openWorld: true },
   summarize: summarizeCheckout,
   run: async ({ session_id, checkout_id, provider_id, method }, { deps }) => {
-    await requireSession(deps, session_id);
-    const checkout = await requireCheckout(deps, session_id, checkout_id);
+    const session = await requireSession(deps, session_id);
+    const checkout = await requireCheckout(deps, session, checkout_id);
     const order = requireSeller(checkout, provider_id);
     requireState(order, ['initialized', 'payment_pending', 'cod'], 'call initialize_order first, or confirm_order if it is paid');
     assertNotExpired(deps, order);

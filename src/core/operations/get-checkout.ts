@@ -16,7 +16,7 @@ export const getCheckout = defineOperation({
   hints: { readOnly: true, idempotent: true, destructive: false },
   summarize: summarizeCheckout,
   run: async ({ session_id, checkout_id }, { deps }) => {
-    await requireSession(deps, session_id);
-    return checkoutView(deps, await requireCheckout(deps, session_id, checkout_id));
+    const session = await requireSession(deps, session_id);
+    return checkoutView(deps, await requireCheckout(deps, session, checkout_id));
   },
 });

@@ -33,8 +33,8 @@ export const getOrderOndcLog = defineOperation({
   hints: { readOnly: true, idempotent: true, destructive: false },
   summarize: (d) => `ONDC flow ${d.flow} log for ${d.bpp_id}: ${Object.keys(d.payload).join(', ')}.`,
   run: async ({ session_id, order_id, flow }, { deps }) => {
-    await requireSession(deps, session_id);
-    const order = await requireOrder(deps, session_id, order_id);
+    const session = await requireSession(deps, session_id);
+    const order = await requireOrder(deps, session, order_id);
     const doc = await deps.network.certificationLog({ transactionId: order.exchange.transactionId, bppId: order.seller.bppId, flow });
     if (!doc) throw new DomainError('NOT_FOUND', `No ONDC messages are kept for order ${order_id} (they are kept for 90 days).`);
     return doc as never;

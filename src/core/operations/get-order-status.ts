@@ -20,8 +20,8 @@ export const getOrderStatus = defineOperation({
   hints: { readOnly: true, idempotent: true, destructive: false, openWorld: true },
   summarize: (o) => `Order ${o.order_id} from ${o.provider.name}: ${o.state}${o.fulfillment_state ? `, ${o.fulfillment_state}` : ''}; total ₹${o.total.value}.`,
   run: async ({ session_id, order_id }, { deps }) => {
-    await requireSession(deps, session_id);
-    const order = await requireOrder(deps, session_id, order_id);
+    const session = await requireSession(deps, session_id);
+    const order = await requireOrder(deps, session, order_id);
     const answer = await deps.network.status({ exchange: order.exchange, seller: order.seller, orderId: order.id });
     if (answer.refusal) throw new DomainError('SELLER_REFUSED', `${order.seller.name} could not report on the order: ${answer.refusal.message}`);
     const now = deps.clock.now().toISOString();

@@ -20,6 +20,8 @@ import { getCheckout } from './get-checkout.js';
 import { getOrderStatus } from './get-order-status.js';
 import { listOrders } from './list-orders.js';
 import { getOrderOndcLog } from './get-order-ondc-log.js';
+import { phoneLogin } from './phone-login.js';
+import { verifyOtp } from './verify-otp.js';
 
 export const operations: readonly AnyOperation[] = [
   initializeShopping,
@@ -42,9 +44,13 @@ export const operations: readonly AnyOperation[] = [
   getOrderStatus,
   listOrders,
   getOrderOndcLog,
+  phoneLogin,
+  verifyOtp,
 ];
 
 export {
+  phoneLogin,
+  verifyOtp,
   getOrderOndcLog,
   confirmOrder,
   createPayment,

@@ -36,8 +36,8 @@ export const initializeOrder = defineOperation({
   hints: { readOnly: false, idempotent: true, destructive: false, openWorld: true },
   summarize: summarizeCheckout,
   run: async (input, { deps }) => {
-    await requireSession(deps, input.session_id);
-    let checkout = await requireCheckout(deps, input.session_id, input.checkout_id);
+    const session = await requireSession(deps, input.session_id);
+    let checkout = await requireCheckout(deps, session, input.checkout_id);
     const delivery: DeliveryDetails = {
       name: input.name,
       house: input.house,

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { orders } from '../checkout.js';
+import { sessionLineage } from '../identity.js';
 import { defineOperation } from '../operation.js';
 import { OrderView, orderView } from '../order-view.js';
 import { SessionId } from '../schemas.js';
@@ -21,7 +22,12 @@ export const listOrders = defineOperation({
       ? 'No orders in this session yet.'
       : `${r.orders.length} order(s): ${r.orders.map((o) => `${o.order_id} ${o.provider.name} ${o.state} ₹${o.total.value}`).join('; ')}.`,
   run: async ({ session_id, limit }, { deps }) => {
-    await requireSession(deps, session_id);
-    return { orders: (await orders(deps).listByOwner(session_id, limit)).map(orderView) };
+    const session = await requireSession(deps, session_id);
+    // the user's orders from any session, and what this session started as a guest before signing in
+    const owners = [...new Set([...(session.userId ? [session.userId] : []), ...sessionLineage(session)])];
+    const found = (await Promise.all(owners.map((o) => orders(deps).listByOwner(o, limit)))).flat();
+    const unique = [...new Map(found.map((o) => [o.id, o])).values()];
+    unique.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    return { orders: unique.slice(0, limit).map(orderView) };
   },
 });

@@ -26,7 +26,7 @@ export const selectItemsForOrder = defineOperation({
   hints: { readOnly: false, idempotent: false, destructive: false, openWorld: true },
   summarize: summarizeCheckout,
   run: async ({ session_id, pincode, gps }, { deps }) => {
-    await requireSession(deps, session_id);
+    const session = await requireSession(deps, session_id);
     const cart = await deps.stores.carts.get(session_id);
     if (cart.lines.length === 0) throw new DomainError('CART_EMPTY', 'The cart is empty; add products with add_to_cart first.');
     const products = await deps.catalog.getProducts(cart.lines.map((l) => l.productId));
@@ -65,6 +65,7 @@ export const selectItemsForOrder = defineOperation({
     const checkout: Checkout = {
       id: `chk_${deps.ids.random(12)}`,
       sessionId: session_id,
+      ...(session.userId ? { userId: session.userId } : {}),
       createdAt: now,
       updatedAt: now,
       pincode,

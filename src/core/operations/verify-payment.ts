@@ -26,8 +26,8 @@ export const verifyPayment = defineOperation({
   hints: { readOnly: false, idempotent: true, destructive: false, openWorld: true },
   summarize: summarizeCheckout,
   run: async ({ session_id, checkout_id, provider_id, payment_id, signature }, { deps }) => {
-    await requireSession(deps, session_id);
-    const checkout = await requireCheckout(deps, session_id, checkout_id);
+    const session = await requireSession(deps, session_id);
+    const checkout = await requireCheckout(deps, session, checkout_id);
     const order = requireSeller(checkout, provider_id);
     if (order.state === 'paid' && order.payment?.paymentId === payment_id) return checkoutView(deps, checkout);
     requireState(order, ['payment_pending'], 'call create_payment with method prepaid first');
