@@ -6,6 +6,7 @@ import type { Static, TObject } from '@sinclair/typebox';
 import { DomainError } from './errors.js';
 import type { Caller, CoreDeps, Operation, OperationContext } from './operation.js';
 import type { TokenClaims } from './ports.js';
+import { checkIdempotencyKey, runOnce, takesIdempotencyKey } from './idempotency.js';
 
 function tokenRefused(reason: string): DomainError {
   return new DomainError('TOKEN_INVALID', `The session token was refused (${reason}); sign in again with phone_login and verify_otp.`);
@@ -26,6 +27,7 @@ export async function runOperation<I extends TObject, O extends TObject>(
   input: Static<I>,
   deps: CoreDeps,
   caller: Caller,
+  options: { idempotencyKey?: string } = {},
 ): Promise<Static<O>> {
   const ctx: OperationContext = { deps, caller };
   if (caller.bearer !== undefined) {
@@ -39,5 +41,8 @@ export async function runOperation<I extends TObject, O extends TObject>(
       }
     }
   }
-  return op.run(input, ctx);
+  const key = options.idempotencyKey;
+  if (key === undefined || !takesIdempotencyKey(op)) return op.run(input, ctx);
+  const scope = ctx.claims?.sub ?? String((input as Record<string, unknown>)['session_id']);
+  return runOnce({ deps, op, key: checkIdempotencyKey(key), scope, input, run: () => op.run(input, ctx) });
 }

@@ -55,6 +55,8 @@ export const ERROR_CODES = {
   OTP_LOCKED: { type: 'rate_limit_error', status: 429 },
   OTP_RATE_LIMITED: { type: 'rate_limit_error', status: 429 },
   OTP_DELIVERY_FAILED: { type: 'backend_error', status: 503 },
+  IDEMPOTENCY_MISMATCH: { type: 'validation_error', status: 409 },
+  IDEMPOTENCY_IN_PROGRESS: { type: 'validation_error', status: 409 },
   FORBIDDEN: { type: 'authentication_error', status: 403 },
   INTERNAL: { type: 'internal_error', status: 500 },
 } as const satisfies Record<string, CodeSpec>;

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { ErrorResponse } from './schemas.js';
 import type { AnyOperation, CoreDeps } from '../core/operation.js';
 import { runOperation } from '../core/dispatch.js';
+import { IdempotencyKey, takesIdempotencyKey } from '../core/idempotency.js';
 import { DomainError } from '../core/errors.js';
 
 /** The token of an `Authorization: Bearer …` header; undefined when there is none. */
@@ -27,6 +28,7 @@ export function sessionRequired(): DomainError {
 
 export const API_PREFIX = '/api/v1';
 export const SESSION_HEADER = 'x-session-id';
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 function pick(schema: TObject, keys: string[]): TObject | undefined {
   if (keys.length === 0) return undefined;
@@ -65,6 +67,7 @@ export function splitInput(op: AnyOperation): RouteSchema {
           description: 'The session_id from POST /api/v1/sessions (or from verify_otp); not needed with Authorization: Bearer',
         }),
       ),
+      ...(takesIdempotencyKey(op) ? { [IDEMPOTENCY_HEADER]: Type.Optional(IdempotencyKey) } : {}),
     });
   }
   return schema;
@@ -102,7 +105,14 @@ export function registerOperationRoutes(app: FastifyInstance, operations: readon
         const sessionHeader = (request.headers as Record<string, string | undefined>)[SESSION_HEADER];
         if (headers && sessionHeader !== undefined) input['session_id'] = sessionHeader;
         if (headers && sessionHeader === undefined && bearer === undefined) throw sessionRequired();
-        const data = await runOperation(op, input as never, deps, { channel: 'http', ...(bearer !== undefined ? { bearer } : {}) });
+        const key = (request.headers as Record<string, string | undefined>)[IDEMPOTENCY_HEADER];
+        const data = await runOperation(
+          op,
+          input as never,
+          deps,
+          { channel: 'http', ...(bearer !== undefined ? { bearer } : {}) },
+          key !== undefined ? { idempotencyKey: key } : {},
+        );
         return { success: true, data };
       },
     });

@@ -6,6 +6,8 @@ import { fromJsonSchema, McpServer, type CallToolResult, type JsonSchemaValidato
 import { errorBody, DomainError, isDomainError } from '../core/errors.js';
 import type { AnyOperation, Caller, CoreDeps } from '../core/operation.js';
 import { runOperation } from '../core/dispatch.js';
+import { IdempotencyKey, takesIdempotencyKey } from '../core/idempotency.js';
+import { Type, type TObject } from '@sinclair/typebox';
 import { closedInput, inputValidator } from '../validation.js';
 
 export const SERVER_INFO = { name: 'ondc-shopping-mcp', version: '0.1.0' } as const;
@@ -48,15 +50,24 @@ export function toolErrorResult(err: DomainError): CallToolResult {
   };
 }
 
+/** A tool's arguments: the operation's input, and an idempotency_key where the operation changes state. */
+function toolInput(op: AnyOperation): TObject {
+  if (!takesIdempotencyKey(op)) return op.input as TObject;
+  const input = op.input as TObject;
+  return Type.Object({ ...input.properties, idempotency_key: Type.Optional(IdempotencyKey) }, { ...(input.description ? { description: input.description } : {}) });
+}
+
 export function buildToolDefinitions(operations: readonly AnyOperation[], deps: CoreDeps, log: Logger): ToolDefinition[] {
   const validate = inputValidator();
   return operations.map((op) => ({
     op,
-    inputSchema: fromJsonSchema(closedInput(op.input) as never, acceptArguments),
+    inputSchema: fromJsonSchema(closedInput(toolInput(op)) as never, acceptArguments),
     outputSchema: fromJsonSchema(op.output as never),
     handler: async (args, caller) => {
       try {
-        const output = await runOperation(op, validate(closedInput(op.input), args, 'arguments'), deps, caller);
+        const { idempotency_key: key, ...rest } = (args ?? {}) as Record<string, unknown>;
+        const input = validate(closedInput(op.input), takesIdempotencyKey(op) ? rest : args, 'arguments');
+        const output = await runOperation(op, input as never, deps, caller, key !== undefined && takesIdempotencyKey(op) ? { idempotencyKey: key as string } : {});
         return { content: [{ type: 'text', text: op.summarize(output) }], structuredContent: output };
       } catch (err) {
         if (isDomainError(err)) {

@@ -1107,6 +1107,11 @@ Array [
     "inputSchema": Object {
       "additionalProperties": false,
       "properties": Object {
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
         "product_id": Object {
           "description": "A product id from search_products, of the form <provider_id>:<item_id>",
           "examples": Array [
@@ -1678,6 +1683,11 @@ Array [
     "inputSchema": Object {
       "additionalProperties": false,
       "properties": Object {
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
         "product_id": Object {
           "description": "A product id from search_products, of the form <provider_id>:<item_id>",
           "examples": Array [
@@ -1972,6 +1982,11 @@ Array [
     "inputSchema": Object {
       "additionalProperties": false,
       "properties": Object {
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
         "product_id": Object {
           "description": "A product id from search_products, of the form <provider_id>:<item_id>",
           "examples": Array [
@@ -2259,6 +2274,11 @@ Array [
     "inputSchema": Object {
       "additionalProperties": false,
       "properties": Object {
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
         "session_id": Object {
           "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
           "examples": Array [
@@ -2829,6 +2849,11 @@ Array [
           "pattern": "^-?\\\\d{1,2}\\\\.\\\\d{1,8},\\\\s?-?\\\\d{1,3}\\\\.\\\\d{1,8}$",
           "type": "string",
         },
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
         "pincode": Object {
           "description": "Six-digit Indian delivery pincode",
           "examples": Array [
@@ -3208,6 +3233,11 @@ Array [
           "description": "Flat, house or floor, e.g. \\"Flat 302\\"",
           "maxLength": 100,
           "minLength": 4,
+          "type": "string",
+        },
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
           "type": "string",
         },
         "locality": Object {
@@ -3592,6 +3622,11 @@ Array [
           "pattern": "^chk_[A-Za-z0-9_-]{16}$",
           "type": "string",
         },
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
         "method": Object {
           "anyOf": Array [
             Object {
@@ -3955,6 +3990,11 @@ Array [
           "pattern": "^chk_[A-Za-z0-9_-]{16}$",
           "type": "string",
         },
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
         "payment_id": Object {
           "description": "razorpay_payment_id from the gateway",
           "pattern": "^pay_[A-Za-z0-9]{6,40}$",
@@ -4314,6 +4354,11 @@ Array [
         "checkout_id": Object {
           "description": "From select_items_for_order",
           "pattern": "^chk_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
           "type": "string",
         },
         "session_id": Object {
@@ -5457,6 +5502,11 @@ Array [
     "inputSchema": Object {
       "additionalProperties": false,
       "properties": Object {
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
         "phone": Object {
           "description": "Indian mobile number: 10 digits starting 6-9, optionally after +91, 91 or 0",
           "examples": Array [
@@ -5520,6 +5570,11 @@ Array [
         "code": Object {
           "description": "The six-digit code from the SMS",
           "pattern": "^[0-9]{6}$",
+          "type": "string",
+        },
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
           "type": "string",
         },
         "phone": Object {
