@@ -80,6 +80,7 @@ export const listOrders = bindOperation(ops.listOrders, sharedDeps);
 export const getOrderOndcLog = bindOperation(ops.getOrderOndcLog, sharedDeps);
 export const phoneLogin = bindOperation(ops.phoneLogin, sharedDeps);
 export const verifyOtp = bindOperation(ops.verifyOtp, sharedDeps);
+export const reviewOrder = bindOperation(ops.reviewOrder, sharedDeps);
 
 export { operations } from './core/operations/index.js';
 export { DomainError };

@@ -58,14 +58,15 @@ t.test('ten concurrent confirms of one checkout place exactly one order per sell
   const call = restCaller(shop.app);
   const { session_id, checkout_id } = await readyCheckout(call, catalog);
 
-  const results = await Promise.all(Array.from({ length: 10 }, () => restCall(shop.app, 'confirm_order', { session_id, checkout_id })));
+  const { confirmation_token } = await call('review_order', { session_id, checkout_id });
+  const results = await Promise.all(Array.from({ length: 10 }, () => restCall(shop.app, 'confirm_order', { session_id, checkout_id, confirmation_token })));
   const statuses = results.map((r) => r.status);
   t.ok(statuses.every((s) => s === 200 || s === 409), `only 200 or 409: ${statuses.join(',')}`);
   t.ok(statuses.includes(200), 'one of them placed the orders');
   for (const r of results.filter((r) => r.status === 409)) t.equal(r.body.error.code, 'CONFIRM_IN_PROGRESS');
   const listed = await call('list_orders', { session_id });
   t.equal(listed['orders'].length, 2, 'two sellers, two orders, no duplicates');
-  const again = await restCall(shop.app, 'confirm_order', { session_id, checkout_id });
+  const again = await restCall(shop.app, 'confirm_order', { session_id, checkout_id, confirmation_token });
   t.equal(again.status, 200, 'a retry after the fact returns the placed orders');
   t.same(
     again.body.data.sellers.map((s: any) => s.order_id).sort(),
@@ -82,7 +83,7 @@ t.test('steps out of order and unverified payments are refused with what to do',
   t.equal(empty.body.error.code, 'CART_EMPTY');
   for (const { product, quantity } of basket.items) await call('add_to_cart', { session_id, product_id: product.id, quantity });
   const { checkout_id } = await call('select_items_for_order', { session_id, pincode: basket.pincode });
-  const early = await restCall(shop.app, 'confirm_order', { session_id, checkout_id });
+  const early = await restCall(shop.app, 'confirm_order', { session_id, checkout_id, confirmation_token: 'rv1.0.0.none' });
   t.equal(early.status, 409);
   t.equal(early.body.error.code, 'CHECKOUT_STEP');
   t.match(early.body.error.message, /create_payment/);
@@ -135,7 +136,8 @@ t.test('a seller\'s refusals reach the user as clear messages', async (t) => {
     const r = await call('select_items_for_order', { session_id: rival['session_id'], pincode: basket.pincode });
     await call('initialize_order', { session_id: rival['session_id'], checkout_id: r['checkout_id'], pincode: basket.pincode, ...DELIVERY });
     await call('create_payment', { session_id: rival['session_id'], checkout_id: r['checkout_id'], provider_id: basket.grocer.id, method: 'cod' });
-    await call('confirm_order', { session_id: rival['session_id'], checkout_id: r['checkout_id'] });
+    const { confirmation_token } = await call('review_order', { session_id: rival['session_id'], checkout_id: r['checkout_id'] });
+    await call('confirm_order', { session_id: rival['session_id'], checkout_id: r['checkout_id'], confirmation_token });
     const late = await call('select_items_for_order', { session_id: fresh['session_id'], pincode: basket.pincode });
     t.match(late['sellers'][0].refusal, { code: '40002', message: /not available in the quantity asked/ });
   }

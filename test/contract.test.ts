@@ -47,6 +47,7 @@ t.test('the MCP tool list is pinned', async (t) => {
       'initialize_order',
       'create_payment',
       'verify_payment',
+      'review_order',
       'confirm_order',
       'get_checkout',
       'get_order_status',

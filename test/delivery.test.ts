@@ -25,7 +25,8 @@ async function placeCodOrder(call: Call, catalog: CatalogIndex) {
   const { checkout_id } = await call('select_items_for_order', { session_id, pincode });
   await call('initialize_order', { session_id, checkout_id, pincode, ...DELIVERY });
   await call('create_payment', { session_id, checkout_id, provider_id: grocer.id, method: 'cod' });
-  const confirmed = await call('confirm_order', { session_id, checkout_id });
+  const { confirmation_token } = await call('review_order', { session_id, checkout_id });
+  const confirmed = await call('confirm_order', { session_id, checkout_id, confirmation_token });
   return { session_id, order_id: confirmed['sellers'][0].order_id as string };
 }
 

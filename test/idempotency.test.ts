@@ -68,7 +68,8 @@ t.test('MCP: idempotency_key on tools that change state', async (t) => {
 t.test('two confirms racing with one key place one order', async (t) => {
   const ready = await readyCheckout(call, shop.runtime.deps.catalog);
   const key = { 'idempotency-key': randomUUID() };
-  const args = { session_id: ready.session_id, checkout_id: ready.checkout_id };
+  const { confirmation_token } = await call('review_order', { session_id: ready.session_id, checkout_id: ready.checkout_id });
+  const args = { session_id: ready.session_id, checkout_id: ready.checkout_id, confirmation_token };
   const [x, y] = await Promise.all([restCall(shop.app, 'confirm_order', args, key), restCall(shop.app, 'confirm_order', args, key)]);
   const codes = [x.status, y.status].sort();
   t.ok(codes[0] === 200, `one confirmed (${codes.join(', ')})`);

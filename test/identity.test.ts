@@ -179,7 +179,8 @@ t.test("one buyer cannot read or change another's cart, checkout or order throug
       tool === 'initialize_shopping' ? Promise.resolve({ session_id: a.session_id }) : callA(tool, args);
     return readyCheckout(withA as never, shop.runtime.deps.catalog);
   })();
-  const confirmed = await callA('confirm_order', { session_id: a.session_id, checkout_id: ready.checkout_id });
+  const { confirmation_token } = await callA('review_order', { session_id: a.session_id, checkout_id: ready.checkout_id });
+  const confirmed = await callA('confirm_order', { session_id: a.session_id, checkout_id: ready.checkout_id, confirmation_token });
   const orderId = confirmed['sellers'][0]['order_id'] as string;
   const providerId = confirmed['sellers'][0]['provider']['id'] as string;
 
@@ -188,7 +189,8 @@ t.test("one buyer cannot read or change another's cart, checkout or order throug
     ['initialize_order', { checkout_id: ready.checkout_id, pincode: ready.basket.pincode, name: 'B', house: '1', phone: '9833333333', email: 'b@example.in', building: 'X', locality: 'Y', city: 'Bengaluru', state: 'Karnataka' }],
     ['create_payment', { checkout_id: ready.checkout_id, provider_id: providerId, method: 'cod' }],
     ['verify_payment', { checkout_id: ready.checkout_id, provider_id: providerId, payment_id: 'pay_AAAAAAAAAAAAAA', signature: 'a'.repeat(64) }],
-    ['confirm_order', { checkout_id: ready.checkout_id }],
+    ['review_order', { checkout_id: ready.checkout_id }],
+    ['confirm_order', { checkout_id: ready.checkout_id, confirmation_token }],
     ['get_order_status', { order_id: orderId }],
     ['get_order_ondc_log', { order_id: orderId, flow: '2' }],
   ];

@@ -4343,17 +4343,415 @@ Array [
     "annotations": Object {
       "destructiveHint": false,
       "idempotentHint": true,
-      "openWorldHint": true,
-      "readOnlyHint": false,
-      "title": "Place the orders",
+      "openWorldHint": false,
+      "readOnlyHint": true,
+      "title": "Review before placing the order",
     },
-    "description": "Place the orders of a checkout whose sellers are all paid (verify_payment) or on cash on delivery: sends confirm to each seller and returns the order ids. Ask the user to confirm the totals first. Safe to retry: a retry or a concurrent duplicate never creates a second order. Next: get_order_status.",
+    "description": "The last step before confirm_order: the exact totals the sellers quoted (items, delivery, packing, taxes), the payment method per seller and the delivery address. SHOW ALL OF IT TO THE USER and ask them to confirm; only then call confirm_order with the confirmation_token. If anything changes before confirm (a new quote, another payment method), confirm_order refuses and asks for a new review.",
     "inputSchema": Object {
       "additionalProperties": false,
       "properties": Object {
         "checkout_id": Object {
           "description": "From select_items_for_order",
           "pattern": "^chk_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "checkout_id",
+      ],
+      "type": "object",
+    },
+    "name": "review_order",
+    "outputSchema": Object {
+      "properties": Object {
+        "checkout": Object {
+          "properties": Object {
+            "checkout_id": Object {
+              "type": "string",
+            },
+            "next_step": Object {
+              "description": "What to call next",
+              "type": "string",
+            },
+            "pincode": Object {
+              "type": "string",
+            },
+            "sellers": Object {
+              "items": Object {
+                "properties": Object {
+                  "items": Object {
+                    "items": Object {
+                      "properties": Object {
+                        "name": Object {
+                          "type": "string",
+                        },
+                        "product_id": Object {
+                          "type": "string",
+                        },
+                        "quantity": Object {
+                          "type": "integer",
+                        },
+                      },
+                      "required": Array [
+                        "product_id",
+                        "name",
+                        "quantity",
+                      ],
+                      "type": "object",
+                    },
+                    "type": "array",
+                  },
+                  "order_id": Object {
+                    "anyOf": Array [
+                      Object {
+                        "type": "string",
+                      },
+                      Object {
+                        "type": "null",
+                      },
+                    ],
+                  },
+                  "order_state": Object {
+                    "anyOf": Array [
+                      Object {
+                        "type": "string",
+                      },
+                      Object {
+                        "type": "null",
+                      },
+                    ],
+                  },
+                  "payment": Object {
+                    "anyOf": Array [
+                      Object {
+                        "properties": Object {
+                          "amount": Object {
+                            "properties": Object {
+                              "currency": Object {
+                                "const": "INR",
+                                "type": "string",
+                              },
+                              "paise": Object {
+                                "description": "The same amount in paise (1 rupee = 100 paise)",
+                                "type": "integer",
+                              },
+                              "value": Object {
+                                "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                                "examples": Array [
+                                  "325.00",
+                                ],
+                                "type": "string",
+                              },
+                            },
+                            "required": Array [
+                              "currency",
+                              "value",
+                              "paise",
+                            ],
+                            "type": "object",
+                          },
+                          "checkout_url": Object {
+                            "type": "string",
+                          },
+                          "gateway_order_id": Object {
+                            "type": "string",
+                          },
+                          "paid": Object {
+                            "type": "boolean",
+                          },
+                        },
+                        "required": Array [
+                          "gateway_order_id",
+                          "amount",
+                          "checkout_url",
+                          "paid",
+                        ],
+                        "type": "object",
+                      },
+                      Object {
+                        "type": "null",
+                      },
+                    ],
+                  },
+                  "payment_method": Object {
+                    "anyOf": Array [
+                      Object {
+                        "const": "prepaid",
+                        "type": "string",
+                      },
+                      Object {
+                        "const": "cod",
+                        "type": "string",
+                      },
+                      Object {
+                        "type": "null",
+                      },
+                    ],
+                  },
+                  "provider": Object {
+                    "properties": Object {
+                      "id": Object {
+                        "type": "string",
+                      },
+                      "name": Object {
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "id",
+                      "name",
+                    ],
+                    "type": "object",
+                  },
+                  "quote": Object {
+                    "properties": Object {
+                      "expires_at": Object {
+                        "format": "date-time",
+                        "type": "string",
+                      },
+                      "lines": Object {
+                        "items": Object {
+                          "properties": Object {
+                            "price": Object {
+                              "properties": Object {
+                                "currency": Object {
+                                  "const": "INR",
+                                  "type": "string",
+                                },
+                                "paise": Object {
+                                  "description": "The same amount in paise (1 rupee = 100 paise)",
+                                  "type": "integer",
+                                },
+                                "value": Object {
+                                  "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                                  "examples": Array [
+                                    "325.00",
+                                  ],
+                                  "type": "string",
+                                },
+                              },
+                              "required": Array [
+                                "currency",
+                                "value",
+                                "paise",
+                              ],
+                              "type": "object",
+                            },
+                            "quantity": Object {
+                              "type": "integer",
+                            },
+                            "title": Object {
+                              "type": "string",
+                            },
+                            "type": Object {
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "type",
+                            "title",
+                            "price",
+                          ],
+                          "type": "object",
+                        },
+                        "type": "array",
+                      },
+                      "total": Object {
+                        "properties": Object {
+                          "currency": Object {
+                            "const": "INR",
+                            "type": "string",
+                          },
+                          "paise": Object {
+                            "description": "The same amount in paise (1 rupee = 100 paise)",
+                            "type": "integer",
+                          },
+                          "value": Object {
+                            "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                            "examples": Array [
+                              "325.00",
+                            ],
+                            "type": "string",
+                          },
+                        },
+                        "required": Array [
+                          "currency",
+                          "value",
+                          "paise",
+                        ],
+                        "type": "object",
+                      },
+                    },
+                    "required": Array [
+                      "lines",
+                      "total",
+                      "expires_at",
+                    ],
+                    "type": "object",
+                  },
+                  "refusal": Object {
+                    "anyOf": Array [
+                      Object {
+                        "properties": Object {
+                          "code": Object {
+                            "type": "string",
+                          },
+                          "message": Object {
+                            "type": "string",
+                          },
+                        },
+                        "required": Array [
+                          "code",
+                          "message",
+                        ],
+                        "type": "object",
+                      },
+                      Object {
+                        "type": "null",
+                      },
+                    ],
+                    "description": "Why the seller refused (ONDC error code and our words), or null",
+                  },
+                  "state": Object {
+                    "description": "quoted, initialized, payment_pending, paid, cod, confirming, confirmed or failed",
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "provider",
+                  "state",
+                  "items",
+                  "quote",
+                  "refusal",
+                  "payment_method",
+                  "payment",
+                  "order_id",
+                  "order_state",
+                ],
+                "type": "object",
+              },
+              "type": "array",
+            },
+            "state": Object {
+              "description": "The least advanced seller order decides: quoted … confirmed, failed or expired",
+              "type": "string",
+            },
+            "total": Object {
+              "properties": Object {
+                "currency": Object {
+                  "const": "INR",
+                  "type": "string",
+                },
+                "paise": Object {
+                  "description": "The same amount in paise (1 rupee = 100 paise)",
+                  "type": "integer",
+                },
+                "value": Object {
+                  "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                  "examples": Array [
+                    "325.00",
+                  ],
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "currency",
+                "value",
+                "paise",
+              ],
+              "type": "object",
+            },
+          },
+          "required": Array [
+            "checkout_id",
+            "state",
+            "pincode",
+            "sellers",
+            "total",
+            "next_step",
+          ],
+          "type": "object",
+        },
+        "confirmation_token": Object {
+          "description": "Pass to confirm_order once the user agrees to these totals",
+          "type": "string",
+        },
+        "deliver_to": Object {
+          "description": "The delivery address, as the sellers have it",
+          "type": "string",
+        },
+        "expires_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "total": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+      },
+      "required": Array [
+        "checkout",
+        "total",
+        "deliver_to",
+        "confirmation_token",
+        "expires_at",
+      ],
+      "type": "object",
+    },
+    "title": "Review before placing the order",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": true,
+      "readOnlyHint": false,
+      "title": "Place the orders",
+    },
+    "description": "Place the orders of a checkout whose sellers are all paid (verify_payment) or on cash on delivery: sends confirm to each seller and returns the order ids. Needs the confirmation_token from review_order, given only after the user agreed to the totals it showed; a token whose totals no longer hold is refused. Safe to retry: a retry or a concurrent duplicate never creates a second order. Next: get_order_status.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "checkout_id": Object {
+          "description": "From select_items_for_order",
+          "pattern": "^chk_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "confirmation_token": Object {
+          "description": "From review_order, after the user agreed",
+          "maxLength": 200,
+          "minLength": 1,
           "type": "string",
         },
         "idempotency_key": Object {
@@ -4373,6 +4771,7 @@ Array [
       "required": Array [
         "session_id",
         "checkout_id",
+        "confirmation_token",
       ],
       "type": "object",
     },

@@ -59,7 +59,8 @@ export async function readyCheckout(call: Call, catalog: CatalogIndex) {
 export async function runCheckoutJourney(call: Call, catalog: CatalogIndex) {
   const ready = await readyCheckout(call, catalog);
   const { session_id, checkout_id } = ready;
-  const confirmed = await call('confirm_order', { session_id, checkout_id });
+  const reviewed = await call('review_order', { session_id, checkout_id });
+  const confirmed = await call('confirm_order', { session_id, checkout_id, confirmation_token: reviewed['confirmation_token'] });
   const statuses = [];
   for (const seller of confirmed['sellers'] as any[]) {
     statuses.push(await call('get_order_status', { session_id, order_id: seller.order_id }));

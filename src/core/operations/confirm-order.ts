@@ -11,6 +11,7 @@ import {
 } from '../checkout.js';
 import { CheckoutView, checkoutView, summarizeCheckout } from '../checkout-view.js';
 import { DomainError } from '../errors.js';
+import { checkReviewToken } from '../review.js';
 import { defineOperation, type CoreDeps } from '../operation.js';
 import type { Checkout } from '../checkout.js';
 import { SessionId } from '../schemas.js';
@@ -85,6 +86,14 @@ async function placeOne(deps: CoreDeps, checkout: Checkout, order: SellerOrder):
     },
     { owner: checkout.userId ?? checkout.sessionId },
   );
+  await deps.audit.record({
+    action: 'order.confirm',
+    outcome: 'ok',
+    sessionId: checkout.sessionId,
+    ...(checkout.userId ? { userId: checkout.userId } : {}),
+    subject: order.orderId!,
+    detail: { seller: order.seller.providerId, total_paise: order.quote.totalPaise, method: order.cashOnDelivery ? 'cod' : 'prepaid' },
+  });
   return updateSeller(deps, checkout, order.seller.providerId, (o) => ({
     ...o,
     exchange: answer.exchange,
@@ -98,14 +107,19 @@ export const confirmOrder = defineOperation({
   title: 'Place the orders',
   description:
     'Place the orders of a checkout whose sellers are all paid (verify_payment) or on cash on delivery: sends ' +
-    'confirm to each seller and returns the order ids. Ask the user to confirm the totals first. Safe to retry: a ' +
+    'confirm to each seller and returns the order ids. Needs the confirmation_token from review_order, given only ' +
+    'after the user agreed to the totals it showed; a token whose totals no longer hold is refused. Safe to retry: a ' +
     'retry or a concurrent duplicate never creates a second order. Next: get_order_status.',
   http: { method: 'POST', path: '/checkouts/:checkout_id/confirm' },
-  input: Type.Object({ session_id: SessionId, checkout_id: CheckoutId }),
+  input: Type.Object({
+    session_id: SessionId,
+    checkout_id: CheckoutId,
+    confirmation_token: Type.String({ minLength: 1, maxLength: 200, description: 'From review_order, after the user agreed' }),
+  }),
   output: CheckoutView,
   hints: { readOnly: false, idempotent: true, destructive: false, openWorld: true },
   summarize: summarizeCheckout,
-  run: async ({ session_id, checkout_id }, { deps }) => {
+  run: async ({ session_id, checkout_id, confirmation_token }, { deps }) => {
     const session = await requireSession(deps, session_id);
     const current = await requireCheckout(deps, session, checkout_id);
     if (checkoutState(deps, current) === 'confirmed') return checkoutView(deps, current);
@@ -113,6 +127,12 @@ export const confirmOrder = defineOperation({
       if (order.state === 'confirmed' || order.state === 'confirming') continue;
       requireState(order, READY, 'call create_payment (and verify_payment for prepaid) first');
       assertNotExpired(deps, order);
+    }
+    try {
+      checkReviewToken(deps, current, confirmation_token);
+    } catch (err) {
+      await deps.audit.record({ action: 'order.confirm', outcome: 'refused', sessionId: session.id, ...(session.userId ? { userId: session.userId } : {}), subject: checkout_id, detail: { reason: (err as DomainError).code } });
+      throw err;
     }
     let { checkout, claimed } = await claim(deps, current);
     if (claimed.length === 0) {

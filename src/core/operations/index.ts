@@ -22,6 +22,7 @@ import { listOrders } from './list-orders.js';
 import { getOrderOndcLog } from './get-order-ondc-log.js';
 import { phoneLogin } from './phone-login.js';
 import { verifyOtp } from './verify-otp.js';
+import { reviewOrder } from './review-order.js';
 
 export const operations: readonly AnyOperation[] = [
   initializeShopping,
@@ -39,6 +40,7 @@ export const operations: readonly AnyOperation[] = [
   initializeOrder,
   createPayment,
   verifyPayment,
+  reviewOrder,
   confirmOrder,
   getCheckout,
   getOrderStatus,
@@ -49,6 +51,7 @@ export const operations: readonly AnyOperation[] = [
 ];
 
 export {
+  reviewOrder,
   phoneLogin,
   verifyOtp,
   getOrderOndcLog,

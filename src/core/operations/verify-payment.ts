@@ -38,7 +38,9 @@ export const verifyPayment = defineOperation({
       signature,
       expectedAmountPaise: order.quote.totalPaise,
     });
+    const who = { sessionId: session.id, ...(session.userId ? { userId: session.userId } : {}), subject: checkout_id };
     if (!check.verified) {
+      await deps.audit.record({ action: 'payment.verify', outcome: 'refused', ...who, detail: { seller: provider_id, reason: check.reason ?? check.status } });
       throw new DomainError(
         'PAYMENT_NOT_VERIFIED',
         `The payment could not be verified (${check.reason ?? check.status}); nothing was charged to this order. Pay again at the checkout_url.`,
@@ -49,6 +51,7 @@ export const verifyPayment = defineOperation({
       state: 'paid',
       payment: { ...payment, paymentId: payment_id },
     }));
+    await deps.audit.record({ action: 'payment.verify', outcome: 'ok', ...who, detail: { seller: provider_id, amount_paise: order.quote.totalPaise } });
     return checkoutView(deps, saved);
   },
 });
