@@ -38,6 +38,7 @@ import { fileAuditLog } from './audit/file-audit.js';
 import { devInboxSender, webhookSender, type DevInboxEntry } from './auth/otp-senders.js';
 import { sessionSecret } from './auth/secret.js';
 import { createTokenService } from './auth/tokens.js';
+import { lookupPincode } from './geo/pincodes.js';
 
 export interface Runtime {
   config: Config;
@@ -322,6 +323,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     tokens,
     otp,
     audit,
+    pincodes: { lookup: lookupPincode },
   };
   return {
     config,

@@ -81,6 +81,10 @@ export const getOrderOndcLog = bindOperation(ops.getOrderOndcLog, sharedDeps);
 export const phoneLogin = bindOperation(ops.phoneLogin, sharedDeps);
 export const verifyOtp = bindOperation(ops.verifyOtp, sharedDeps);
 export const reviewOrder = bindOperation(ops.reviewOrder, sharedDeps);
+export const listAddresses = bindOperation(ops.listAddresses, sharedDeps);
+export const addAddress = bindOperation(ops.addAddress, sharedDeps);
+export const updateAddress = bindOperation(ops.updateAddress, sharedDeps);
+export const deleteAddress = bindOperation(ops.deleteAddress, sharedDeps);
 
 export { operations } from './core/operations/index.js';
 export { DomainError };

@@ -79,6 +79,10 @@ const valid: Record<string, Record<string, unknown>> = {
   list_orders: { session_id, limit: 5 },
   get_order_ondc_log: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', flow: '2' },
   phone_login: { session_id, phone: '9876543210' },
+  list_addresses: { session_id },
+  add_address: { session_id, name: 'Asha Rao', phone: '9876543210', email: 'asha@example.in', house: 'Flat 302', building: 'Lakeview Residency', locality: 'Koramangala 5th Block', pincode: '560034' },
+  update_address: { session_id, address_id: 'adr_AAAAAAAAAAAAAAAA', locality: 'Koramangala 6th Block' },
+  delete_address: { session_id, address_id: 'adr_AAAAAAAAAAAAAAAA' },
   verify_otp: { session_id, phone: '9876543210', code: '123456' },
 };
 

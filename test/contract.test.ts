@@ -55,6 +55,10 @@ t.test('the MCP tool list is pinned', async (t) => {
       'get_order_ondc_log',
       'phone_login',
       'verify_otp',
+      'list_addresses',
+      'add_address',
+      'update_address',
+      'delete_address',
     ],
     'tool names are stable: they are the names the original exposed',
   );

@@ -59,6 +59,8 @@ export const ERROR_CODES = {
   REVIEW_REQUIRED: { type: 'validation_error', status: 409 },
   REVIEW_EXPIRED: { type: 'validation_error', status: 409 },
   REVIEW_STALE: { type: 'validation_error', status: 409 },
+  CONFIRM_DECLINED: { type: 'validation_error', status: 409 },
+  CONFIRM_CANCELLED: { type: 'validation_error', status: 409 },
   IDEMPOTENCY_IN_PROGRESS: { type: 'validation_error', status: 409 },
   FORBIDDEN: { type: 'authentication_error', status: 403 },
   INTERNAL: { type: 'internal_error', status: 500 },

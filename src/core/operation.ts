@@ -3,7 +3,7 @@
  * into a tool, and src/index.ts into a plain async function.
  */
 import type { Static, TObject } from '@sinclair/typebox';
-import type { AuditLog, CatalogIndex, Clock, IdSource, NetworkPort, OtpSender, PaymentPort, Stores, TokenClaims, TokenService } from './ports.js';
+import type { AuditLog, CatalogIndex, Clock, IdSource, NetworkPort, OtpSender, PaymentPort, PincodeDirectory, Stores, TokenClaims, TokenService } from './ports.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -44,6 +44,7 @@ export interface CoreDeps {
   tokens: TokenService;
   otp: OtpSender;
   audit: AuditLog;
+  pincodes: PincodeDirectory;
 }
 
 /**
@@ -54,6 +55,18 @@ export interface Caller {
   channel: 'http' | 'stdio' | 'library';
   /** The raw `Authorization: Bearer` token, when one came. */
   bearer?: string;
+  /** Set when the caller can put a question to the user directly (MCP elicitation). */
+  ask?: UserPrompt;
+}
+
+export type UserAnswer = 'accept' | 'decline' | 'cancel';
+
+/** Questions an MCP client with elicitation puts to its user, outside the model's reach. */
+export interface UserPrompt {
+  /** Asks a yes-or-no confirmation of `message`; accept means the user said yes. */
+  confirm(message: string): Promise<UserAnswer>;
+  /** Sends the user to a page (a payment page); accept means they agreed to open it. */
+  openUrl?(message: string, url: string): Promise<UserAnswer>;
 }
 
 export interface OperationContext {

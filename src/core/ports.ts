@@ -269,6 +269,21 @@ export interface AuditLog {
   record(event: AuditEvent): Promise<void>;
 }
 
+/** What a pincode is: its district, state, ONDC city code and a point in it. */
+export interface PincodePlace {
+  district: string;
+  state: string;
+  /** ONDC city code (`std:080`), or '' when unknown. */
+  city: string;
+  gps: { lat: number; lon: number };
+  /** The point is the district's, not the pincode's own. */
+  approximate: boolean;
+}
+
+export interface PincodeDirectory {
+  lookup(pincode: string): PincodePlace | null;
+}
+
 export interface Clock {
   now(): Date;
 }

@@ -73,3 +73,14 @@ export function checkReviewToken(deps: CoreDeps, checkout: Checkout, token: stri
     totals,
   );
 }
+
+/** The terms in one sentence, for a person to say yes or no to (MCP elicitation). */
+export function reviewQuestion(checkout: Checkout): string {
+  const sellers = checkout.sellers.map(
+    (s) => `${s.seller.name} ₹${rupeesString(s.quote.totalPaise)} (${s.cashOnDelivery ? 'cash on delivery' : 'paid online'})`,
+  );
+  const d = checkout.delivery;
+  const to = d ? ` Deliver to ${d.name}, ${d.house}, ${d.building}, ${d.locality}, ${d.city} ${d.pincode}.` : '';
+  const n = checkout.sellers.length;
+  return `Place ${n} ${n === 1 ? 'order' : 'orders'} for ₹${rupeesString(checkoutTotalPaise(checkout))} in all? ${sellers.join('; ')}.${to}`;
+}

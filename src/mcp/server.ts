@@ -2,9 +2,10 @@
  * Operations as MCP tools. Tool definitions (schemas compiled once) are built at start; a cheap McpServer is
  * made from them per HTTP request (stateless transport) or once for stdio.
  */
-import { fromJsonSchema, McpServer, type CallToolResult, type JsonSchemaValidator, type jsonSchemaValidator } from '@modelcontextprotocol/server';
+import { fromJsonSchema, McpServer, type CallToolResult, type ServerContext, type JsonSchemaValidator, type jsonSchemaValidator } from '@modelcontextprotocol/server';
 import { errorBody, DomainError, isDomainError } from '../core/errors.js';
-import type { AnyOperation, Caller, CoreDeps } from '../core/operation.js';
+import type { AnyOperation, Caller, CoreDeps, UserPrompt } from '../core/operation.js';
+import { randomUUID } from 'node:crypto';
 import { runOperation } from '../core/dispatch.js';
 import { IdempotencyKey, takesIdempotencyKey } from '../core/idempotency.js';
 import { Type, type TObject } from '@sinclair/typebox';
@@ -100,8 +101,43 @@ export function createMcpServer(tools: readonly ToolDefinition[], caller: Caller
           openWorldHint: op.hints.openWorld ?? false,
         },
       },
-      (args: unknown) => handler(args, caller),
+      (args: unknown, ctx: ServerContext) => handler(args, withPrompt(server, ctx, caller)),
     );
   }
   return server;
+}
+
+/** How long a question may wait for a person to answer it. */
+const ANSWER_TIMEOUT_MS = 10 * 60_000;
+
+const CONFIRM_SCHEMA = {
+  type: 'object',
+  properties: { confirm: { type: 'boolean', title: 'Place the order?', description: 'Yes places the orders for the totals shown' } },
+  required: ['confirm'],
+} as const;
+
+/**
+ * The caller, able to ask the user directly when the client declared elicitation (form mode for confirmations,
+ * URL mode for payment pages). A client that cannot be asked (or the stateless HTTP endpoint, where the SDK knows
+ * no client capabilities) gets none, and the token path applies.
+ */
+function withPrompt(server: McpServer, ctx: ServerContext, caller: Caller): Caller {
+  const modes = server.server.getClientCapabilities()?.elicitation;
+  if (!modes?.form) return caller;
+  const ask: UserPrompt = {
+    async confirm(message) {
+      const answer = await ctx.mcpReq.elicitInput({ mode: 'form', message, requestedSchema: CONFIRM_SCHEMA as never }, { timeout: ANSWER_TIMEOUT_MS });
+      if (answer.action !== 'accept') return answer.action;
+      return (answer.content as { confirm?: unknown } | undefined)?.confirm === true ? 'accept' : 'decline';
+    },
+    ...(modes.url
+      ? {
+          async openUrl(message: string, url: string) {
+            const answer = await ctx.mcpReq.elicitInput({ mode: 'url', message, url, elicitationId: randomUUID() }, { timeout: ANSWER_TIMEOUT_MS });
+            return answer.action;
+          },
+        }
+      : {}),
+  };
+  return { ...caller, ask };
 }

@@ -2842,7 +2842,7 @@ Array [
       "additionalProperties": false,
       "properties": Object {
         "gps": Object {
-          "description": "Delivery point as \\"lat,lon\\"; the store location is used when left out",
+          "description": "Delivery point as \\"lat,lon\\"; the pincode's own point is used when left out",
           "examples": Array [
             "12.9352,77.6245",
           ],
@@ -3196,10 +3196,15 @@ Array [
       "readOnlyHint": false,
       "title": "Give delivery details",
     },
-    "description": "Send the buyer's name, phone, email and delivery address to every seller of a checkout from select_items_for_order. Each seller answers with its final quote and payment terms. Next: create_payment for each seller (prepaid, or cod where the seller accepts cash on delivery).",
+    "description": "Send the buyer's name, phone, email and delivery address to every seller of a checkout from select_items_for_order: either a saved address_id (list_addresses) or the fields themselves. Each seller answers with its final quote and payment terms. Next: create_payment for each seller (prepaid, or cod where the seller accepts cash on delivery).",
     "inputSchema": Object {
       "additionalProperties": false,
       "properties": Object {
+        "address_id": Object {
+          "description": "From add_address or list_addresses",
+          "pattern": "^adr_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
         "building": Object {
           "description": "Building, apartment or house name",
           "maxLength": 100,
@@ -3222,7 +3227,7 @@ Array [
           "type": "string",
         },
         "gps": Object {
-          "description": "Delivery point as \\"lat,lon\\"; the store location is used when left out",
+          "description": "Delivery point as \\"lat,lon\\"; the pincode's own point is used when left out",
           "examples": Array [
             "12.9352,77.6245",
           ],
@@ -3247,7 +3252,7 @@ Array [
           "type": "string",
         },
         "name": Object {
-          "description": "Full name of the person receiving the order",
+          "description": "Full name of the person receiving orders",
           "maxLength": 100,
           "minLength": 4,
           "type": "string",
@@ -3282,15 +3287,6 @@ Array [
       "required": Array [
         "session_id",
         "checkout_id",
-        "name",
-        "phone",
-        "email",
-        "house",
-        "building",
-        "locality",
-        "city",
-        "state",
-        "pincode",
       ],
       "type": "object",
     },
@@ -4749,7 +4745,7 @@ Array [
           "type": "string",
         },
         "confirmation_token": Object {
-          "description": "From review_order, after the user agreed",
+          "description": "From review_order, after the user agreed. MCP clients that support elicitation may leave it out: the server then asks the user itself.",
           "maxLength": 200,
           "minLength": 1,
           "type": "string",
@@ -4771,7 +4767,6 @@ Array [
       "required": Array [
         "session_id",
         "checkout_id",
-        "confirmation_token",
       ],
       "type": "object",
     },
@@ -6046,6 +6041,509 @@ Array [
       "type": "object",
     },
     "title": "Verify the login code",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": true,
+      "title": "Saved addresses",
+    },
+    "description": "The signed-in user's saved delivery addresses, newest first. Offer them at checkout: initialize_order takes an address_id instead of the whole address. Needs a signed-in session (phone_login, verify_otp).",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+      ],
+      "type": "object",
+    },
+    "name": "list_addresses",
+    "outputSchema": Object {
+      "properties": Object {
+        "addresses": Object {
+          "items": Object {
+            "properties": Object {
+              "address_id": Object {
+                "type": "string",
+              },
+              "building": Object {
+                "type": "string",
+              },
+              "city": Object {
+                "type": "string",
+              },
+              "city_code": Object {
+                "description": "ONDC city code of the pincode, e.g. std:080; '' when unknown",
+                "type": "string",
+              },
+              "email": Object {
+                "type": "string",
+              },
+              "gps": Object {
+                "type": "string",
+              },
+              "house": Object {
+                "type": "string",
+              },
+              "label": Object {
+                "type": "string",
+              },
+              "locality": Object {
+                "type": "string",
+              },
+              "name": Object {
+                "type": "string",
+              },
+              "phone": Object {
+                "type": "string",
+              },
+              "pincode": Object {
+                "type": "string",
+              },
+              "state": Object {
+                "type": "string",
+              },
+              "updated_at": Object {
+                "format": "date-time",
+                "type": "string",
+              },
+            },
+            "required": Array [
+              "address_id",
+              "label",
+              "name",
+              "phone",
+              "email",
+              "house",
+              "building",
+              "locality",
+              "city",
+              "state",
+              "pincode",
+              "gps",
+              "city_code",
+              "updated_at",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+      },
+      "required": Array [
+        "addresses",
+      ],
+      "type": "object",
+    },
+    "title": "Saved addresses",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": false,
+      "openWorldHint": false,
+      "readOnlyHint": false,
+      "title": "Save an address",
+    },
+    "description": "Save a delivery address for the signed-in user. The pincode must be a real Indian pincode; city and state are filled from it when left out, and a state that does not match it is refused. Returns the address_id for initialize_order. Needs a signed-in session.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "building": Object {
+          "description": "Building, apartment or house name",
+          "maxLength": 100,
+          "minLength": 4,
+          "type": "string",
+        },
+        "city": Object {
+          "description": "Filled from the pincode when left out",
+          "maxLength": 60,
+          "minLength": 2,
+          "type": "string",
+        },
+        "email": Object {
+          "format": "email",
+          "maxLength": 254,
+          "type": "string",
+        },
+        "gps": Object {
+          "description": "Delivery point as \\"lat,lon\\"",
+          "examples": Array [
+            "12.9352,77.6245",
+          ],
+          "pattern": "^-?\\\\d{1,2}\\\\.\\\\d{1,8},\\\\s?-?\\\\d{1,3}\\\\.\\\\d{1,8}$",
+          "type": "string",
+        },
+        "house": Object {
+          "description": "Flat, house or floor, e.g. \\"Flat 302\\"",
+          "maxLength": 100,
+          "minLength": 4,
+          "type": "string",
+        },
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
+        "label": Object {
+          "description": "How the user calls it: Home, Office…",
+          "maxLength": 30,
+          "minLength": 1,
+          "type": "string",
+        },
+        "locality": Object {
+          "description": "Street and locality",
+          "maxLength": 100,
+          "minLength": 4,
+          "type": "string",
+        },
+        "name": Object {
+          "description": "Full name of the person receiving orders",
+          "maxLength": 100,
+          "minLength": 4,
+          "type": "string",
+        },
+        "phone": Object {
+          "description": "Ten-digit Indian mobile number",
+          "pattern": "^[6-9][0-9]{9}$",
+          "type": "string",
+        },
+        "pincode": Object {
+          "description": "Six-digit Indian delivery pincode",
+          "examples": Array [
+            "560034",
+          ],
+          "pattern": "^[1-9][0-9]{5}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+        "state": Object {
+          "description": "Filled from the pincode when left out",
+          "maxLength": 60,
+          "minLength": 2,
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "name",
+        "phone",
+        "email",
+        "house",
+        "building",
+        "locality",
+        "pincode",
+      ],
+      "type": "object",
+    },
+    "name": "add_address",
+    "outputSchema": Object {
+      "properties": Object {
+        "address_id": Object {
+          "type": "string",
+        },
+        "building": Object {
+          "type": "string",
+        },
+        "city": Object {
+          "type": "string",
+        },
+        "city_code": Object {
+          "description": "ONDC city code of the pincode, e.g. std:080; '' when unknown",
+          "type": "string",
+        },
+        "email": Object {
+          "type": "string",
+        },
+        "gps": Object {
+          "type": "string",
+        },
+        "house": Object {
+          "type": "string",
+        },
+        "label": Object {
+          "type": "string",
+        },
+        "locality": Object {
+          "type": "string",
+        },
+        "name": Object {
+          "type": "string",
+        },
+        "phone": Object {
+          "type": "string",
+        },
+        "pincode": Object {
+          "type": "string",
+        },
+        "state": Object {
+          "type": "string",
+        },
+        "updated_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "address_id",
+        "label",
+        "name",
+        "phone",
+        "email",
+        "house",
+        "building",
+        "locality",
+        "city",
+        "state",
+        "pincode",
+        "gps",
+        "city_code",
+        "updated_at",
+      ],
+      "type": "object",
+    },
+    "title": "Save an address",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": false,
+      "title": "Change a saved address",
+    },
+    "description": "Change some fields of one of the signed-in user's saved addresses; the result is checked like a new one (a new pincode brings its own city, state and point unless given).",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "address_id": Object {
+          "description": "From add_address or list_addresses",
+          "pattern": "^adr_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "building": Object {
+          "description": "Building, apartment or house name",
+          "maxLength": 100,
+          "minLength": 4,
+          "type": "string",
+        },
+        "city": Object {
+          "description": "Filled from the pincode when left out",
+          "maxLength": 60,
+          "minLength": 2,
+          "type": "string",
+        },
+        "email": Object {
+          "format": "email",
+          "maxLength": 254,
+          "type": "string",
+        },
+        "gps": Object {
+          "description": "Delivery point as \\"lat,lon\\"",
+          "examples": Array [
+            "12.9352,77.6245",
+          ],
+          "pattern": "^-?\\\\d{1,2}\\\\.\\\\d{1,8},\\\\s?-?\\\\d{1,3}\\\\.\\\\d{1,8}$",
+          "type": "string",
+        },
+        "house": Object {
+          "description": "Flat, house or floor, e.g. \\"Flat 302\\"",
+          "maxLength": 100,
+          "minLength": 4,
+          "type": "string",
+        },
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
+        "label": Object {
+          "description": "How the user calls it: Home, Office…",
+          "maxLength": 30,
+          "minLength": 1,
+          "type": "string",
+        },
+        "locality": Object {
+          "description": "Street and locality",
+          "maxLength": 100,
+          "minLength": 4,
+          "type": "string",
+        },
+        "name": Object {
+          "description": "Full name of the person receiving orders",
+          "maxLength": 100,
+          "minLength": 4,
+          "type": "string",
+        },
+        "phone": Object {
+          "description": "Ten-digit Indian mobile number",
+          "pattern": "^[6-9][0-9]{9}$",
+          "type": "string",
+        },
+        "pincode": Object {
+          "description": "Six-digit Indian delivery pincode",
+          "examples": Array [
+            "560034",
+          ],
+          "pattern": "^[1-9][0-9]{5}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+        "state": Object {
+          "description": "Filled from the pincode when left out",
+          "maxLength": 60,
+          "minLength": 2,
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "address_id",
+      ],
+      "type": "object",
+    },
+    "name": "update_address",
+    "outputSchema": Object {
+      "properties": Object {
+        "address_id": Object {
+          "type": "string",
+        },
+        "building": Object {
+          "type": "string",
+        },
+        "city": Object {
+          "type": "string",
+        },
+        "city_code": Object {
+          "description": "ONDC city code of the pincode, e.g. std:080; '' when unknown",
+          "type": "string",
+        },
+        "email": Object {
+          "type": "string",
+        },
+        "gps": Object {
+          "type": "string",
+        },
+        "house": Object {
+          "type": "string",
+        },
+        "label": Object {
+          "type": "string",
+        },
+        "locality": Object {
+          "type": "string",
+        },
+        "name": Object {
+          "type": "string",
+        },
+        "phone": Object {
+          "type": "string",
+        },
+        "pincode": Object {
+          "type": "string",
+        },
+        "state": Object {
+          "type": "string",
+        },
+        "updated_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "address_id",
+        "label",
+        "name",
+        "phone",
+        "email",
+        "house",
+        "building",
+        "locality",
+        "city",
+        "state",
+        "pincode",
+        "gps",
+        "city_code",
+        "updated_at",
+      ],
+      "type": "object",
+    },
+    "title": "Change a saved address",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": true,
+      "idempotentHint": false,
+      "openWorldHint": false,
+      "readOnlyHint": false,
+      "title": "Delete a saved address",
+    },
+    "description": "Delete one of the signed-in user's saved addresses. Orders already placed keep the address they were sent to.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "address_id": Object {
+          "description": "From add_address or list_addresses",
+          "pattern": "^adr_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "address_id",
+      ],
+      "type": "object",
+    },
+    "name": "delete_address",
+    "outputSchema": Object {
+      "properties": Object {
+        "deleted": Object {
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "deleted",
+      ],
+      "type": "object",
+    },
+    "title": "Delete a saved address",
   },
 ]
 `

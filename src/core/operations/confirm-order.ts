@@ -11,8 +11,8 @@ import {
 } from '../checkout.js';
 import { CheckoutView, checkoutView, summarizeCheckout } from '../checkout-view.js';
 import { DomainError } from '../errors.js';
-import { checkReviewToken } from '../review.js';
-import { defineOperation, type CoreDeps } from '../operation.js';
+import { checkReviewToken, reviewQuestion } from '../review.js';
+import { defineOperation, type Caller, type CoreDeps } from '../operation.js';
 import type { Checkout } from '../checkout.js';
 import { SessionId } from '../schemas.js';
 import { requireSession } from '../session.js';
@@ -102,6 +102,16 @@ async function placeOne(deps: CoreDeps, checkout: Checkout, order: SellerOrder):
   }));
 }
 
+/** Without a review token, only the user's own yes (asked by elicitation, which the model cannot answer) will do. */
+async function askTheUser(caller: Caller, checkout: Checkout): Promise<void> {
+  if (!caller.ask) {
+    throw new DomainError('REVIEW_REQUIRED', 'Call review_order, show the user the totals, and confirm_order with its confirmation_token once they agree.');
+  }
+  const answer = await caller.ask.confirm(reviewQuestion(checkout));
+  if (answer === 'decline') throw new DomainError('CONFIRM_DECLINED', 'The user said no; nothing was ordered. Ask what to change.');
+  if (answer === 'cancel') throw new DomainError('CONFIRM_CANCELLED', 'The user dismissed the question; nothing was ordered. Ask again when they are ready.');
+}
+
 export const confirmOrder = defineOperation({
   name: 'confirm_order',
   title: 'Place the orders',
@@ -114,12 +124,18 @@ export const confirmOrder = defineOperation({
   input: Type.Object({
     session_id: SessionId,
     checkout_id: CheckoutId,
-    confirmation_token: Type.String({ minLength: 1, maxLength: 200, description: 'From review_order, after the user agreed' }),
+    confirmation_token: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'From review_order, after the user agreed. MCP clients that support elicitation may leave it out: the server then asks the user itself.',
+      }),
+    ),
   }),
   output: CheckoutView,
   hints: { readOnly: false, idempotent: true, destructive: false, openWorld: true },
   summarize: summarizeCheckout,
-  run: async ({ session_id, checkout_id, confirmation_token }, { deps }) => {
+  run: async ({ session_id, checkout_id, confirmation_token }, { deps, caller }) => {
     const session = await requireSession(deps, session_id);
     const current = await requireCheckout(deps, session, checkout_id);
     if (checkoutState(deps, current) === 'confirmed') return checkoutView(deps, current);
@@ -129,7 +145,8 @@ export const confirmOrder = defineOperation({
       assertNotExpired(deps, order);
     }
     try {
-      checkReviewToken(deps, current, confirmation_token);
+      if (confirmation_token !== undefined) checkReviewToken(deps, current, confirmation_token);
+      else await askTheUser(caller, current);
     } catch (err) {
       await deps.audit.record({ action: 'order.confirm', outcome: 'refused', sessionId: session.id, ...(session.userId ? { userId: session.userId } : {}), subject: checkout_id, detail: { reason: (err as DomainError).code } });
       throw err;

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { assertNotExpired, requireCheckout, requireSeller, requireState, updateSeller } from '../checkout.js';
 import { CheckoutView, checkoutView, summarizeCheckout } from '../checkout-view.js';
 import { DomainError } from '../errors.js';
+import { rupeesString } from '../money.js';
 import { defineOperation } from '../operation.js';
 import { SessionId } from '../schemas.js';
 import { requireSession } from '../session.js';
@@ -27,7 +28,7 @@ export const createPayment = defineOperation({
   output: CheckoutView,
   hints: { readOnly: false, idempotent: false, destructive: false, openWorld: true },
   summarize: summarizeCheckout,
-  run: async ({ session_id, checkout_id, provider_id, method }, { deps }) => {
+  run: async ({ session_id, checkout_id, provider_id, method }, { deps, caller }) => {
     const session = await requireSession(deps, session_id);
     const checkout = await requireCheckout(deps, session, checkout_id);
     const order = requireSeller(checkout, provider_id);
@@ -80,6 +81,13 @@ export const createPayment = defineOperation({
       state: 'payment_pending',
       payment: { gatewayOrderId: gatewayOrder.gatewayOrderId, amountPaise: gatewayOrder.amountPaise, checkoutUrl: gatewayOrder.checkoutUrl },
     }));
+    // A client that can open pages for its user gets the payment page directly (MCP URL elicitation); the user's
+    // answer changes nothing here: only verify_payment, asking the gateway, marks the order paid.
+    if (caller.ask?.openUrl) {
+      await caller.ask
+        .openUrl(`Pay ₹${rupeesString(quote.totalPaise)} to ${order.seller.name} on the payment page.`, gatewayOrder.checkoutUrl)
+        .catch(() => undefined);
+    }
     return checkoutView(deps, saved);
   },
 });

@@ -23,6 +23,10 @@ import { getOrderOndcLog } from './get-order-ondc-log.js';
 import { phoneLogin } from './phone-login.js';
 import { verifyOtp } from './verify-otp.js';
 import { reviewOrder } from './review-order.js';
+import { listAddressesOp } from './list-addresses.js';
+import { addAddressOp } from './add-address.js';
+import { updateAddressOp } from './update-address.js';
+import { deleteAddressOp } from './delete-address.js';
 
 export const operations: readonly AnyOperation[] = [
   initializeShopping,
@@ -48,9 +52,17 @@ export const operations: readonly AnyOperation[] = [
   getOrderOndcLog,
   phoneLogin,
   verifyOtp,
+  listAddressesOp,
+  addAddressOp,
+  updateAddressOp,
+  deleteAddressOp,
 ];
 
 export {
+  listAddressesOp as listAddresses,
+  addAddressOp as addAddress,
+  updateAddressOp as updateAddress,
+  deleteAddressOp as deleteAddress,
   reviewOrder,
   phoneLogin,
   verifyOtp,

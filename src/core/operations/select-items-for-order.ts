@@ -9,7 +9,7 @@ import { requireSession } from '../session.js';
 export const Pincode = Type.String({ pattern: '^[1-9][0-9]{5}$', description: 'Six-digit Indian delivery pincode', examples: ['560034'] });
 export const Gps = Type.String({
   pattern: '^-?\\d{1,2}\\.\\d{1,8},\\s?-?\\d{1,3}\\.\\d{1,8}$',
-  description: 'Delivery point as "lat,lon"; the store location is used when left out',
+  description: 'Delivery point as "lat,lon"; the pincode\'s own point is used when left out',
   examples: ['12.9352,77.6245'],
 });
 
@@ -41,13 +41,16 @@ export const selectItemsForOrder = defineOperation({
       groups.set(product.providerId, group);
     }
 
+    // the delivery point: as given, else the pincode's own point from the directory
+    const place = deps.pincodes.lookup(pincode);
+    const near = place ? `${place.gps.lat.toFixed(6)},${place.gps.lon.toFixed(6)}` : undefined;
     const sellers: SellerOrder[] = await Promise.all(
       [...groups.entries()].map(async ([providerId, items]) => {
         const provider = await deps.catalog.getProvider(providerId);
         if (!provider) throw new DomainError('PRODUCT_NOT_FOUND', `Seller ${providerId} is no longer on the network.`);
         const seller = sellerRef(provider);
         const location = provider.locations[0];
-        const point = gps ?? (location ? `${location.gps.lat},${location.gps.lon}` : '0,0');
+        const point = gps ?? near ?? (location ? `${location.gps.lat},${location.gps.lon}` : '0,0');
         const exchange = { transactionId: deps.network.newTransactionId(), lastTimestamp: '' };
         const answer = await deps.network.select({ exchange, seller, items, pincode, gps: point });
         return {
@@ -69,7 +72,7 @@ export const selectItemsForOrder = defineOperation({
       createdAt: now,
       updatedAt: now,
       pincode,
-      gps: gps ?? (firstStore ? `${firstStore.gps.lat},${firstStore.gps.lon}` : '0,0'),
+      gps: gps ?? near ?? (firstStore ? `${firstStore.gps.lat},${firstStore.gps.lon}` : '0,0'),
       sellers,
     };
     await saveNewCheckout(deps, checkout);
