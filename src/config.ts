@@ -61,6 +61,11 @@ export const ConfigSchema = Type.Object({
   OTP_TTL_SECONDS: Int(300, 60, 1800, 'Seconds a login code stays valid'),
   OTP_MAX_ATTEMPTS: Int(5, 1, 10, 'Wrong codes allowed before the phone number is locked out'),
   OTP_LOCK_MINUTES: Int(15, 1, 24 * 60, 'Minutes a locked-out phone number waits'),
+  RAZORPAY_KEY_ID: Type.Optional(Type.String({ pattern: '^rzp_(test|live)_[A-Za-z0-9]+$', description: 'Razorpay key id; with the secret, prepaid goes through Razorpay' })),
+  RAZORPAY_KEY_SECRET: Type.Optional(Type.String({ minLength: 8, description: 'Razorpay key secret, sent only to Razorpay' })),
+  RAZORPAY_WEBHOOK_SECRET: Type.Optional(Type.String({ minLength: 8, description: 'Secret of the Razorpay webhook pointed at /webhooks/razorpay' })),
+  RAZORPAY_API_URL: Type.String({ default: 'https://api.razorpay.com', pattern: '^https?://\\S+$', description: 'Razorpay API base' }),
+  PUBLIC_URL: Url('Public base URL of this service, for links sent to buyers (payment pages); default http://HOST:PORT'),
   AUDIT_LOG_FILE: Type.Optional(Type.String({ minLength: 1, description: 'JSON-lines audit log file; default DATA_DIR/audit/audit.jsonl' })),
   MAX_CONCURRENT_REQUESTS: Int(64, 1, 10_000, 'Upper bound on concurrent outgoing network requests'),
   CACHE_TTL_SECONDS: Int(60, 0, 86_400, 'How long repeated searches are cached; 0 disables'),
@@ -174,6 +179,9 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     if (missing.length > 0) {
       throw new ConfigError([`ONDC_REGISTRY_URL is set, so the real network is used; also set ${missing.join(', ')}`]);
     }
+  }
+  if (Boolean(config.RAZORPAY_KEY_ID) !== Boolean(config.RAZORPAY_KEY_SECRET)) {
+    throw new ConfigError(['RAZORPAY_KEY_ID and RAZORPAY_KEY_SECRET go together: set both for Razorpay, or neither']);
   }
   if (config.OTP_SENDER === 'webhook' && !config.OTP_WEBHOOK_URL) {
     throw new ConfigError(['OTP_SENDER=webhook needs OTP_WEBHOOK_URL (the SMS gateway endpoint login codes are POSTed to)']);

@@ -189,9 +189,20 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
       }
     },
   });
-  const payments = sandbox
-    ? paymentPort(createRazorpayGateway({ ...sandbox.payments, kind: 'sandbox' }))
-    : noPayments;
+  const publicUrl = (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '');
+  const payments = config.RAZORPAY_KEY_ID && config.RAZORPAY_KEY_SECRET
+    ? paymentPort(
+        createRazorpayGateway({
+          baseUrl: config.RAZORPAY_API_URL,
+          keyId: config.RAZORPAY_KEY_ID,
+          keySecret: config.RAZORPAY_KEY_SECRET,
+          checkoutBaseUrl: `${publicUrl}/pay`,
+          kind: 'razorpay',
+        }),
+      )
+    : sandbox
+      ? paymentPort(createRazorpayGateway({ ...sandbox.payments, kind: 'sandbox' }))
+      : noPayments;
   if (sandbox) log.info({ url: sandbox.url, sellers: sandbox.entries().length - 1 }, 'sandbox ONDC network listening');
 
   let callbackServer: FastifyInstance | undefined;

@@ -411,4 +411,9 @@ export interface PaymentPort {
   readonly kind: string;
   createOrder(args: { amountPaise: number; receipt: string; notes?: Record<string, string> }): Promise<PaymentOrderRef>;
   verifyPayment(args: { gatewayOrderId: string; paymentId: string; signature: string; expectedAmountPaise: number }): Promise<PaymentCheck>;
+  /**
+   * For a payment the gateway itself reported (a webhook whose signature was checked): asks the gateway for the
+   * payment and checks its order, amount and captured status, as verifyPayment does without a checkout signature.
+   */
+  confirmPayment(args: { gatewayOrderId: string; paymentId: string; expectedAmountPaise: number }): Promise<PaymentCheck>;
 }

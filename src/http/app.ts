@@ -16,6 +16,7 @@ import { registerProbes } from './probes.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerOperationRoutes } from './routes.js';
 import { registerDevInbox } from './dev-inbox.js';
+import { registerRazorpayRoutes } from './payment-routes.js';
 
 export interface AppOptions {
   runtime: Runtime;
@@ -99,6 +100,13 @@ export async function buildApp({ runtime, logger, operations = allOperations }: 
   await runtime.buyer.registerRoutes(app);
   registerOperationRoutes(app, operations, deps);
   if (deps.otp.kind === 'dev_inbox') registerDevInbox(app, deps);
+  if (config.RAZORPAY_KEY_ID && config.RAZORPAY_KEY_SECRET) {
+    await registerRazorpayRoutes(app, deps, {
+      keyId: config.RAZORPAY_KEY_ID,
+      ...(config.RAZORPAY_WEBHOOK_SECRET ? { webhookSecret: config.RAZORPAY_WEBHOOK_SECRET } : {}),
+      merchantName: 'ONDC Shop',
+    });
+  }
   registerMcpHttp(app, {
     tools: buildToolDefinitions(operations, deps, logger),
     allowedHosts: splitList(config.MCP_ALLOWED_HOSTS),

@@ -20,6 +20,7 @@ export function paymentPort(gateway: PaymentGateway): PaymentPort {
     kind: gateway.kind,
     createOrder: (args) => guarded(gateway.createOrder(args)),
     verifyPayment: (args) => guarded(gateway.verifyPayment(args)),
+    confirmPayment: (args) => guarded(gateway.confirmPayment(args)),
   };
 }
 
@@ -30,6 +31,9 @@ export const noPayments: PaymentPort = {
     throw new DomainError('PAYMENT_UNAVAILABLE', 'No payment gateway is configured on this server; choose cash on delivery.');
   },
   verifyPayment: async () => {
+    throw new DomainError('PAYMENT_UNAVAILABLE', 'No payment gateway is configured on this server.');
+  },
+  confirmPayment: async () => {
     throw new DomainError('PAYMENT_UNAVAILABLE', 'No payment gateway is configured on this server.');
   },
 };

@@ -30,6 +30,8 @@ export interface PaymentGateway {
   createOrder(args: { amountPaise: number; receipt: string; notes?: Record<string, string> }): Promise<PaymentOrder>;
   /** Verifies the checkout signature AND fetches the payment from the gateway: never trusts what the caller says. */
   verifyPayment(args: { gatewayOrderId: string; paymentId: string; signature: string; expectedAmountPaise: number }): Promise<PaymentResult>;
+  /** The gateway's own account of a payment it reported by webhook: order, amount and captured status, no signature. */
+  confirmPayment(args: { gatewayOrderId: string; paymentId: string; expectedAmountPaise: number }): Promise<PaymentResult>;
 }
 
 export type PaymentErrorCode =

@@ -3,6 +3,7 @@ import { assertNotExpired, requireCheckout, requireSeller, requireState, updateS
 import { CheckoutView, checkoutView, summarizeCheckout } from '../checkout-view.js';
 import { DomainError } from '../errors.js';
 import { rupeesString } from '../money.js';
+import { indexGatewayOrder } from '../gateway-payments.js';
 import { defineOperation } from '../operation.js';
 import { SessionId } from '../schemas.js';
 import { requireSession } from '../session.js';
@@ -81,6 +82,7 @@ export const createPayment = defineOperation({
       state: 'payment_pending',
       payment: { gatewayOrderId: gatewayOrder.gatewayOrderId, amountPaise: gatewayOrder.amountPaise, checkoutUrl: gatewayOrder.checkoutUrl },
     }));
+    await indexGatewayOrder(deps, gatewayOrder.gatewayOrderId, checkout_id, provider_id);
     // A client that can open pages for its user gets the payment page directly (MCP URL elicitation); the user's
     // answer changes nothing here: only verify_payment, asking the gateway, marks the order paid.
     if (caller.ask?.openUrl) {
