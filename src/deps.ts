@@ -183,9 +183,20 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
         log.warn({ err: err.message, action: body.context.action }, 'flow log write failed'),
       );
       if (direction === 'received' && body.context.action === 'on_status') {
-        await applyOrderStatus(stores.documents<StoredOrder>('order'), body).catch((err: Error) =>
-          log.warn({ err: err.message }, 'order status update failed'),
-        );
+        const moved = await applyOrderStatus(stores.documents<StoredOrder>('order'), body).catch((err: Error) => {
+          log.warn({ err: err.message }, 'order status update failed');
+          return null;
+        });
+        if (moved) {
+          await audit.record({
+            action: 'order.status',
+            outcome: 'ok',
+            sessionId: moved.sessionId,
+            ...(moved.userId ? { userId: moved.userId } : {}),
+            subject: moved.id,
+            detail: { state: moved.state, ...(moved.fulfillmentState ? { fulfillment: moved.fulfillmentState } : {}) },
+          });
+        }
       }
     },
   });

@@ -3,6 +3,8 @@
  * (accept, decline, cancel; the payment page in URL mode), with the SDK client over an in-memory transport as a
  * desktop client over stdio would be.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import t from 'tap';
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
@@ -141,4 +143,18 @@ t.test('over the stateless /mcp endpoint there is no elicitation: the token path
   const res = await mcp.client.callTool({ name: 'confirm_order', arguments: { session_id: ready.session_id, checkout_id: ready.checkout_id } });
   t.equal(res.isError, true);
   t.match(JSON.stringify(res.content), /REVIEW_REQUIRED/);
+});
+
+t.test('payments, confirmations and refusals are in the audit log, with no phone or email in the clear', async (t) => {
+  const file = join(shop.dataDir, 'audit', 'audit.jsonl');
+  let lines: Array<Record<string, any>> = [];
+  for (let i = 0; i < 100; i++) {
+    lines = existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+    if (lines.some((l) => l.action === 'order.confirm' && l.outcome === 'refused')) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const seen = new Set(lines.map((l) => `${l.action}:${l.outcome}`));
+  for (const expected of ['payment.verify:ok', 'order.confirm:ok', 'order.confirm:refused']) t.ok(seen.has(expected), expected);
+  const text = readFileSync(file, 'utf8');
+  t.notMatch(text, /9876543210|asha\.rao@example\.in/, 'no phone number or email in the clear');
 });

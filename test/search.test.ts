@@ -70,6 +70,9 @@ t.test('deliverable to a pincode means its seller serves that pincode', async (t
   }
   const nobody = await search({ query: 'rice', pincode: '560100', limit: 10 });
   t.equal(nobody['total'], 0, 'nobody delivers to Electronic City');
+  const made = await restCall(shop.app, 'search_products', { session_id, query: 'rice', pincode: '999999' });
+  t.equal(made.status, 400, 'a pincode India Post does not know is refused');
+  t.match(made.body.error.message, /999999 is not an Indian delivery pincode/);
 });
 
 t.test('cursors walk the pages without repeats', async (t) => {

@@ -12,16 +12,19 @@ interface StatusOrder {
   fulfillments?: Array<{ state?: { descriptor?: { code?: unknown } } }>;
 }
 
-export async function applyOrderStatus(orders: DocumentStore<StoredOrder>, body: { context: BecknContext; message?: unknown }): Promise<void> {
+/** Applies a seller's on_status to the stored order; returns the order when it changed. */
+export async function applyOrderStatus(orders: DocumentStore<StoredOrder>, body: { context: BecknContext; message?: unknown }): Promise<StoredOrder | null> {
   const order = (body.message as { order?: StatusOrder } | undefined)?.order;
-  if (typeof order?.id !== 'string') return;
+  if (typeof order?.id !== 'string') return null;
   const state = typeof order.state === 'string' ? order.state : undefined;
   const code = order.fulfillments?.[0]?.state?.descriptor?.code;
   const fulfillmentState = typeof code === 'string' ? code : undefined;
-  await orders.update(order.id, (stored) => {
+  let changed = false;
+  const saved = await orders.update(order.id, (stored) => {
     // Only the seller that holds the order, in the order's own transaction, may move it; and never backwards in time.
     if (stored.seller.bppId !== body.context.bpp_id || stored.exchange.transactionId !== body.context.transaction_id) return stored;
     if (body.context.timestamp <= stored.exchange.lastTimestamp) return stored;
+    changed = true;
     return {
       ...stored,
       state: state ?? stored.state,
@@ -30,4 +33,5 @@ export async function applyOrderStatus(orders: DocumentStore<StoredOrder>, body:
       updatedAt: body.context.timestamp,
     };
   });
+  return changed ? saved : null;
 }

@@ -81,6 +81,9 @@ export const searchProducts = defineOperation({
       );
     }
     await requireSession(deps, input.session_id);
+    if (input.pincode !== undefined && !deps.pincodes.lookup(input.pincode)) {
+      throw new DomainError('VALIDATION_FAILED', `${input.pincode} is not an Indian delivery pincode in India Post's directory; check the six digits.`);
+    }
     const page = input.cursor ? Number(input.cursor.slice(1)) : input.page;
     const result = await deps.catalog.search({
       text: input.query,
