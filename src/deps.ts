@@ -182,7 +182,8 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
       await (catalogStep ? recordCatalog(entry) : appendToFlowLog(flowLogs, entry)).catch((err: Error) =>
         log.warn({ err: err.message, action: body.context.action }, 'flow log write failed'),
       );
-      if (direction === 'received' && body.context.action === 'on_status') {
+      // unsolicited or not, a seller's word on an order's state updates the stored order
+      if (direction === 'received' && (body.context.action === 'on_status' || body.context.action === 'on_cancel') && !('error' in body && body.error)) {
         const moved = await applyOrderStatus(stores.documents<StoredOrder>('order'), body).catch((err: Error) => {
           log.warn({ err: err.message }, 'order status update failed');
           return null;

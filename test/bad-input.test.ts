@@ -76,6 +76,8 @@ const valid: Record<string, Record<string, unknown>> = {
   confirm_order: { session_id, checkout_id: 'chk_AAAAAAAAAAAAAAAA', confirmation_token: 'rv1.0.0.none' },
   get_checkout: { session_id, checkout_id: 'chk_AAAAAAAAAAAAAAAA' },
   get_order_status: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA' },
+  track_order: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA' },
+  cancel_order: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', reason: '010' },
   list_orders: { session_id, limit: 5 },
   get_order_ondc_log: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', flow: '2' },
   phone_login: { session_id, phone: '9876543210' },

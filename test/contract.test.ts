@@ -51,6 +51,8 @@ t.test('the MCP tool list is pinned', async (t) => {
       'confirm_order',
       'get_checkout',
       'get_order_status',
+      'track_order',
+      'cancel_order',
       'list_orders',
       'get_order_ondc_log',
       'phone_login',

@@ -76,6 +76,8 @@ export interface StoredOrder {
   paymentId?: string;
   state: string;
   fulfillmentState?: string;
+  /** Who cancelled (a buyer app or seller app id) and ONDC's reason code. */
+  cancellation?: { by: string; reasonId: string };
   delivery: DeliveryDetails;
   createdAt: string;
   updatedAt: string;

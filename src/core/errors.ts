@@ -61,6 +61,7 @@ export const ERROR_CODES = {
   REVIEW_STALE: { type: 'validation_error', status: 409 },
   CONFIRM_DECLINED: { type: 'validation_error', status: 409 },
   CONFIRM_CANCELLED: { type: 'validation_error', status: 409 },
+  CANCEL_REFUSED: { type: 'backend_error', status: 409 },
   IDEMPOTENCY_IN_PROGRESS: { type: 'validation_error', status: 409 },
   FORBIDDEN: { type: 'authentication_error', status: 403 },
   INTERNAL: { type: 'internal_error', status: 500 },

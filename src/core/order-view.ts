@@ -12,6 +12,14 @@ export const OrderView = Type.Object({
   total: Money,
   payment_method: Type.Union([Type.Literal('prepaid'), Type.Literal('cod')]),
   deliver_to: Type.Object({ name: Type.String(), locality: Type.String(), city: Type.String(), pincode: Type.String() }),
+  cancellation: Type.Union([
+    Type.Object({
+      by: Type.Union([Type.Literal('buyer'), Type.Literal('seller')]),
+      reason_id: Type.String({ description: 'ONDC cancellation reason code' }),
+      reason: Type.String(),
+    }),
+    Type.Null(),
+  ]),
   created_at: Type.String({ format: 'date-time' }),
   updated_at: Type.String({ format: 'date-time' }),
 });
@@ -29,7 +37,24 @@ export function orderView(order: StoredOrder): OrderView {
     total: money(order.quote.totalPaise),
     payment_method: order.paymentMethod,
     deliver_to: { name: order.delivery.name, locality: order.delivery.locality, city: order.delivery.city, pincode: order.delivery.pincode },
+    cancellation: order.cancellation
+      ? {
+          by: order.cancellation.by === order.seller.bppId ? 'seller' : 'buyer',
+          reason_id: order.cancellation.reasonId,
+          reason: CANCEL_REASONS[order.cancellation.reasonId] ?? 'other',
+        }
+      : null,
     created_at: order.createdAt,
     updated_at: order.updatedAt,
   };
 }
+
+/** ONDC retail cancellation reasons, in words. */
+export const CANCEL_REASONS: Record<string, string> = {
+  '002': 'one or more items are unavailable',
+  '005': 'the merchant cannot fulfil the order',
+  '010': 'the buyer wants to change the order details',
+  '018': 'the delivery pincode is not serviceable',
+  '022': 'the payment failed',
+  '999': 'the order could not be confirmed',
+};

@@ -384,6 +384,19 @@ export interface NetworkPort {
     fulfillmentState?: string;
     refusal?: SellerRefusal;
   }>;
+  /** Where the delivery is now (on_track). */
+  track(args: { exchange: Exchange; seller: SellerRef; orderId: string }): Promise<{
+    exchange: Exchange;
+    tracking?: { status: 'active' | 'inactive'; url?: string; gps?: string; at?: string };
+    refusal?: SellerRefusal;
+  }>;
+  /** Asks the seller to cancel for a buyer's reason (on_cancel): the order's new state, or the seller's refusal. */
+  cancel(args: { exchange: Exchange; seller: SellerRef; orderId: string; reasonId: string }): Promise<{
+    exchange: Exchange;
+    state?: string;
+    cancellation?: { by: string; reasonId: string };
+    refusal?: SellerRefusal;
+  }>;
   newTransactionId(): string;
   /**
    * The messages of one transaction as an ONDC certification document (flow "2" delivered, "3" out of stock,

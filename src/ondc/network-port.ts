@@ -22,6 +22,9 @@ import {
   initMessage,
   selectMessage,
   statusMessage,
+  trackMessage,
+  cancelMessage,
+  type BuyerCancelReason,
   type InitRequest,
   type OnInitOrder,
   type WireQuote,
@@ -210,6 +213,52 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
     async certificationLog(args) {
       const doc = await exportCertification(opts.flowLogs, args);
       return doc ? { ...doc } : null;
+    },
+
+    async track({ exchange, seller, orderId }) {
+      const body = await reachable(buyer.call<{
+        tracking?: { status?: string; url?: string; location?: { gps?: string; time?: { timestamp?: string } } };
+      }>({
+        action: 'track',
+        ...route(seller, exchange),
+        message: trackMessage(orderId),
+      }));
+      const refusal = refusalOf(body);
+      const t = body.message?.tracking;
+      return {
+        exchange: exchangeAfter(body),
+        ...(t && !refusal
+          ? {
+              tracking: {
+                status: t.status === 'active' ? ('active' as const) : ('inactive' as const),
+                ...(typeof t.url === 'string' ? { url: t.url } : {}),
+                ...(typeof t.location?.gps === 'string' ? { gps: t.location.gps } : {}),
+                ...(typeof t.location?.time?.timestamp === 'string' ? { at: t.location.time.timestamp } : {}),
+              },
+            }
+          : {}),
+        ...(refusal ? { refusal } : {}),
+      };
+    },
+
+    async cancel({ exchange, seller, orderId, reasonId }) {
+      const body = await reachable(buyer.call<{
+        order?: { state?: string; cancellation?: { cancelled_by?: string; reason?: { id?: string } } };
+      }>({
+        action: 'cancel',
+        ...route(seller, exchange),
+        message: cancelMessage(orderId, reasonId as BuyerCancelReason),
+      }));
+      const refusal = refusalOf(body);
+      const order = body.message?.order;
+      const by = order?.cancellation?.cancelled_by;
+      const reason = order?.cancellation?.reason?.id;
+      return {
+        exchange: exchangeAfter(body),
+        ...(order?.state && !refusal ? { state: order.state } : {}),
+        ...(by && reason && !refusal ? { cancellation: { by, reasonId: reason } } : {}),
+        ...(refusal ? { refusal } : {}),
+      };
     },
 
     async status({ exchange, seller, orderId }) {

@@ -10,14 +10,18 @@ interface StatusOrder {
   id?: unknown;
   state?: unknown;
   fulfillments?: Array<{ state?: { descriptor?: { code?: unknown } } }>;
+  cancellation?: { cancelled_by?: unknown; reason?: { id?: unknown } };
 }
 
-/** Applies a seller's on_status to the stored order; returns the order when it changed. */
+/** Applies a seller's on_status or on_cancel to the stored order; returns the order when it changed. */
 export async function applyOrderStatus(orders: DocumentStore<StoredOrder>, body: { context: BecknContext; message?: unknown }): Promise<StoredOrder | null> {
   const order = (body.message as { order?: StatusOrder } | undefined)?.order;
   if (typeof order?.id !== 'string') return null;
   const state = typeof order.state === 'string' ? order.state : undefined;
   const code = order.fulfillments?.[0]?.state?.descriptor?.code;
+  const by = order.cancellation?.cancelled_by;
+  const reasonId = order.cancellation?.reason?.id;
+  const cancellation = typeof by === 'string' && typeof reasonId === 'string' ? { by, reasonId } : undefined;
   const fulfillmentState = typeof code === 'string' ? code : undefined;
   let changed = false;
   const saved = await orders.update(order.id, (stored) => {
@@ -29,6 +33,7 @@ export async function applyOrderStatus(orders: DocumentStore<StoredOrder>, body:
       ...stored,
       state: state ?? stored.state,
       ...(fulfillmentState ? { fulfillmentState } : {}),
+      ...(cancellation ? { cancellation } : {}),
       exchange: { ...stored.exchange, lastTimestamp: body.context.timestamp },
       updatedAt: body.context.timestamp,
     };

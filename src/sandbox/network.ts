@@ -39,6 +39,11 @@ export interface SandboxNetwork {
   gatewayUrl: string;
   /** Lets a buyer app join the network (what subscribing to ONDC's registry does). */
   subscribe(entry: RegistryEntry): void;
+  /**
+   * A seller cancels an order on its own, with a seller reason (002 item unavailable, 005, 018 pincode not
+   * serviceable, 022 payment failed): an unsolicited on_cancel. False when it has no such order or it is on its way.
+   */
+  sellerCancel(args: { bppId: string; bapId: string; orderId: string; reasonId: string }): Promise<boolean>;
   entries(): RegistryEntry[];
   close(): Promise<void>;
 }
@@ -59,6 +64,7 @@ export async function startSandboxNetwork(opts: SandboxNetworkOptions): Promise<
   const verify = (raw: string, header: string) => verifyAuthorization(raw, header, lookupKey);
   const senders: Sender[] = [];
   const sellers: Array<{ close(): void }> = [];
+  const sellersById = new Map<string, ReturnType<typeof createSellerApp>>();
   const newSender = (identity: SandboxIdentity) => {
     const sender = createSender({ key: identity.key, timeoutMs: 10_000 });
     senders.push(sender);
@@ -120,6 +126,7 @@ export async function startSandboxNetwork(opts: SandboxNetworkOptions): Promise<
       statusStepMs: opts.statusStepMs ?? DEFAULT_STATUS_STEP_MS,
     });
     sellers.push(seller);
+    sellersById.set(provider.bppId, seller);
     await app.register(signedRoutes, {
       prefix: path,
       realm: provider.bppId,
@@ -141,6 +148,8 @@ export async function startSandboxNetwork(opts: SandboxNetworkOptions): Promise<
     gatewayUrl: `${url}/gateway`,
     subscribe,
     entries,
+    sellerCancel: async ({ bppId, bapId, orderId, reasonId }) =>
+      (await sellersById.get(bppId)?.cancelBySeller(bapId, orderId, reasonId)) ?? false,
     close: async () => {
       for (const seller of sellers) seller.close();
       await app.close();

@@ -5459,6 +5459,42 @@ Array [
     "name": "get_order_status",
     "outputSchema": Object {
       "properties": Object {
+        "cancellation": Object {
+          "anyOf": Array [
+            Object {
+              "properties": Object {
+                "by": Object {
+                  "anyOf": Array [
+                    Object {
+                      "const": "buyer",
+                      "type": "string",
+                    },
+                    Object {
+                      "const": "seller",
+                      "type": "string",
+                    },
+                  ],
+                },
+                "reason": Object {
+                  "type": "string",
+                },
+                "reason_id": Object {
+                  "description": "ONDC cancellation reason code",
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "by",
+                "reason_id",
+                "reason",
+              ],
+              "type": "object",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
         "checkout_id": Object {
           "type": "string",
         },
@@ -5596,12 +5632,355 @@ Array [
         "total",
         "payment_method",
         "deliver_to",
+        "cancellation",
         "created_at",
         "updated_at",
       ],
       "type": "object",
     },
     "title": "Order status",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": true,
+      "readOnlyHint": true,
+      "title": "Track a delivery",
+    },
+    "description": "Where an order's delivery is now, as the seller reports it (ONDC track): a tracking link and the agent's last position once the order is picked up. Use get_order_status for the order's state.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "order_id": Object {
+          "description": "An order id from confirm_order or list_orders",
+          "pattern": "^ord_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "order_id",
+      ],
+      "type": "object",
+    },
+    "name": "track_order",
+    "outputSchema": Object {
+      "properties": Object {
+        "active": Object {
+          "description": "True while the delivery is on its way",
+          "type": "boolean",
+        },
+        "fulfillment_state": Object {
+          "anyOf": Array [
+            Object {
+              "type": "string",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+        "location": Object {
+          "anyOf": Array [
+            Object {
+              "properties": Object {
+                "at": Object {
+                  "anyOf": Array [
+                    Object {
+                      "type": "string",
+                    },
+                    Object {
+                      "type": "null",
+                    },
+                  ],
+                },
+                "lat": Object {
+                  "type": "number",
+                },
+                "lon": Object {
+                  "type": "number",
+                },
+              },
+              "required": Array [
+                "lat",
+                "lon",
+                "at",
+              ],
+              "type": "object",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+        "order_id": Object {
+          "type": "string",
+        },
+        "tracking_url": Object {
+          "anyOf": Array [
+            Object {
+              "type": "string",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+      },
+      "required": Array [
+        "order_id",
+        "active",
+        "tracking_url",
+        "location",
+        "fulfillment_state",
+      ],
+      "type": "object",
+    },
+    "title": "Track a delivery",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": true,
+      "idempotentHint": true,
+      "openWorldHint": true,
+      "readOnlyHint": false,
+      "title": "Cancel an order",
+    },
+    "description": "Ask the seller to cancel an order before it is picked up, with the buyer's reason: 010 (the buyer wants to change details) or 999 (the order could not be confirmed). Confirm with the user first. Once picked up, the seller refuses (ONDC 50001): offer return_items after delivery instead.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
+        "order_id": Object {
+          "description": "An order id from confirm_order or list_orders",
+          "pattern": "^ord_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "reason": Object {
+          "anyOf": Array [
+            Object {
+              "const": "010",
+              "type": "string",
+            },
+            Object {
+              "const": "999",
+              "type": "string",
+            },
+          ],
+          "description": "ONDC buyer reason: 010 the buyer wants to change details, 999 the order could not be confirmed",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "order_id",
+        "reason",
+      ],
+      "type": "object",
+    },
+    "name": "cancel_order",
+    "outputSchema": Object {
+      "properties": Object {
+        "cancellation": Object {
+          "anyOf": Array [
+            Object {
+              "properties": Object {
+                "by": Object {
+                  "anyOf": Array [
+                    Object {
+                      "const": "buyer",
+                      "type": "string",
+                    },
+                    Object {
+                      "const": "seller",
+                      "type": "string",
+                    },
+                  ],
+                },
+                "reason": Object {
+                  "type": "string",
+                },
+                "reason_id": Object {
+                  "description": "ONDC cancellation reason code",
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "by",
+                "reason_id",
+                "reason",
+              ],
+              "type": "object",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+        "checkout_id": Object {
+          "type": "string",
+        },
+        "created_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "deliver_to": Object {
+          "properties": Object {
+            "city": Object {
+              "type": "string",
+            },
+            "locality": Object {
+              "type": "string",
+            },
+            "name": Object {
+              "type": "string",
+            },
+            "pincode": Object {
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "name",
+            "locality",
+            "city",
+            "pincode",
+          ],
+          "type": "object",
+        },
+        "fulfillment_state": Object {
+          "anyOf": Array [
+            Object {
+              "type": "string",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+          "description": "e.g. Pending, Packed, Out-for-delivery",
+        },
+        "items": Object {
+          "items": Object {
+            "properties": Object {
+              "name": Object {
+                "type": "string",
+              },
+              "product_id": Object {
+                "type": "string",
+              },
+              "quantity": Object {
+                "type": "integer",
+              },
+            },
+            "required": Array [
+              "product_id",
+              "name",
+              "quantity",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "order_id": Object {
+          "type": "string",
+        },
+        "payment_method": Object {
+          "anyOf": Array [
+            Object {
+              "const": "prepaid",
+              "type": "string",
+            },
+            Object {
+              "const": "cod",
+              "type": "string",
+            },
+          ],
+        },
+        "provider": Object {
+          "properties": Object {
+            "id": Object {
+              "type": "string",
+            },
+            "name": Object {
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "id",
+            "name",
+          ],
+          "type": "object",
+        },
+        "state": Object {
+          "description": "ONDC order state: Created, Accepted, In-progress, Completed or Cancelled",
+          "type": "string",
+        },
+        "total": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+        "updated_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "order_id",
+        "checkout_id",
+        "provider",
+        "state",
+        "fulfillment_state",
+        "items",
+        "total",
+        "payment_method",
+        "deliver_to",
+        "cancellation",
+        "created_at",
+        "updated_at",
+      ],
+      "type": "object",
+    },
+    "title": "Cancel an order",
   },
   Object {
     "annotations": Object {
@@ -5643,6 +6022,42 @@ Array [
         "orders": Object {
           "items": Object {
             "properties": Object {
+              "cancellation": Object {
+                "anyOf": Array [
+                  Object {
+                    "properties": Object {
+                      "by": Object {
+                        "anyOf": Array [
+                          Object {
+                            "const": "buyer",
+                            "type": "string",
+                          },
+                          Object {
+                            "const": "seller",
+                            "type": "string",
+                          },
+                        ],
+                      },
+                      "reason": Object {
+                        "type": "string",
+                      },
+                      "reason_id": Object {
+                        "description": "ONDC cancellation reason code",
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "by",
+                      "reason_id",
+                      "reason",
+                    ],
+                    "type": "object",
+                  },
+                  Object {
+                    "type": "null",
+                  },
+                ],
+              },
               "checkout_id": Object {
                 "type": "string",
               },
@@ -5780,6 +6195,7 @@ Array [
               "total",
               "payment_method",
               "deliver_to",
+              "cancellation",
               "created_at",
               "updated_at",
             ],

@@ -23,6 +23,8 @@ import { getOrderOndcLog } from './get-order-ondc-log.js';
 import { phoneLogin } from './phone-login.js';
 import { verifyOtp } from './verify-otp.js';
 import { reviewOrder } from './review-order.js';
+import { trackOrder } from './track-order.js';
+import { cancelOrder } from './cancel-order.js';
 import { listAddressesOp } from './list-addresses.js';
 import { addAddressOp } from './add-address.js';
 import { updateAddressOp } from './update-address.js';
@@ -48,6 +50,8 @@ export const operations: readonly AnyOperation[] = [
   confirmOrder,
   getCheckout,
   getOrderStatus,
+  trackOrder,
+  cancelOrder,
   listOrders,
   getOrderOndcLog,
   phoneLogin,
@@ -59,6 +63,8 @@ export const operations: readonly AnyOperation[] = [
 ];
 
 export {
+  trackOrder,
+  cancelOrder,
   listAddressesOp as listAddresses,
   addAddressOp as addAddress,
   updateAddressOp as updateAddress,

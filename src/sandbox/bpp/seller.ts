@@ -13,7 +13,7 @@ import type { Product, Provider } from '../../core/catalog.js';
 import { ack, nack, type OndcError } from '../../ondc/ack.js';
 import { rupeesString } from '../../core/money.js';
 import { buildContext, type BecknContext, type CoreVersion } from '../../ondc/context.js';
-import type { PaymentType } from '../../ondc/messages.js';
+import { BUYER_CANCEL_REASONS, type PaymentType } from '../../ondc/messages.js';
 import { endpoint, type Sender } from '../../ondc/sender.js';
 import type { SignedRoute } from '../../ondc/signed-routes.js';
 import type { SandboxIdentity } from '../identities.js';
@@ -344,6 +344,8 @@ export function createSellerApp(opts: SellerAppOptions) {
 
   /** An unsolicited on_status: a fresh message id, a timestamp after everything else in the transaction. */
   async function sendStatus(order: SellerOrder, step: (typeof FULFILLMENT_STEPS)[number]): Promise<void> {
+    // a step already timed when the order was cancelled must not undo the cancellation
+    if (order.state === 'Cancelled') return;
     const context = buildContext({
       domain: order.context.domain,
       city: order.context.city,
@@ -384,7 +386,138 @@ export function createSellerApp(opts: SellerAppOptions) {
     },
   };
 
-  return { id: subscriberId, routes: [search, select, init, confirm, status], close: () => progression.stop() };
+  /** The order the request names, in the request's own transaction; or the callback error saying it is not. */
+  function orderOf(context: BecknContext, message: unknown): SellerOrder | OndcError {
+    const orderId = (message as { order_id?: unknown } | undefined)?.order_id;
+    const found = typeof orderId === 'string' ? book.find(context.bap_id, orderId) : undefined;
+    if (!found || found.transactionId !== context.transaction_id) {
+      return { type: 'DOMAIN-ERROR', code: '30018', message: `Order ${String(orderId)} not found in transaction ${context.transaction_id}` };
+    }
+    return found;
+  }
+
+  /** Where the delivery is: at the store until pickup, then moving toward the buyer, there once delivered. */
+  function whereIs(order: SellerOrder): { gps: string; active: boolean } {
+    const fulfillment = (order.wire['fulfillments'] as Array<Record<string, any>> | undefined)?.[0];
+    const from = String(fulfillment?.['start']?.location?.gps ?? '0,0').split(',').map(Number) as [number, number];
+    const to = String(fulfillment?.['end']?.location?.gps ?? from.join(',')).split(',').map(Number) as [number, number];
+    const code = fulfillment?.['state']?.descriptor?.code as string | undefined;
+    const share = code === 'Order-picked-up' ? 0.2 : code === 'Out-for-delivery' ? 0.6 : code === 'Order-delivered' ? 1 : 0;
+    const at = (i: 0 | 1) => (from[i] + (to[i] - from[i]) * share).toFixed(6);
+    return { gps: `${at(0)},${at(1)}`, active: share > 0 && share < 1 };
+  }
+
+  const track: SignedRoute = {
+    action: 'track',
+    handle: async ({ body }) => {
+      const context = body.context;
+      if (typeof (body['message'] as { order_id?: unknown } | undefined)?.order_id !== 'string') {
+        return nack('JSON-SCHEMA-ERROR', '30000', 'message.order_id is required');
+      }
+      const order = orderOf(context, body['message']);
+      if ('code' in order) {
+        setImmediate(() => void callback(context, { tracking: { status: 'inactive' } }, order as OndcError));
+        return ack();
+      }
+      const where = whereIs(order);
+      const tracking = {
+        id: fulfillmentId,
+        url: `${opts.url()}/track/${encodeURIComponent(order.id)}`,
+        location: { gps: where.gps, time: { timestamp: opts.now().toISOString() }, updated_at: opts.now().toISOString() },
+        status: where.active ? 'active' : 'inactive',
+      };
+      setImmediate(() => void callback(context, { tracking }));
+      return ack();
+    },
+  };
+
+  /** The order as Cancelled: by whom and why, its fulfillment cancelled too; the progression stops. */
+  function cancelled(order: SellerOrder, by: string, reasonId: string, at: string): Record<string, unknown> {
+    const wire = structuredClone(order.wire) as Record<string, any>;
+    wire['state'] = 'Cancelled';
+    wire['updated_at'] = at;
+    wire['cancellation'] = { cancelled_by: by, reason: { id: reasonId } };
+    const fulfillment = (wire['fulfillments'] as Array<Record<string, any>> | undefined)?.[0];
+    if (fulfillment) fulfillment['state'] = { descriptor: { code: 'Cancelled' } };
+    order.wire = wire;
+    order.state = 'Cancelled';
+    // the stock goes back on the shelf, and buyer apps that asked for changes hear of it
+    const back: Product[] = [];
+    for (const line of order.lines) {
+      const product = byItemId.get(line.itemId);
+      if (!product) continue;
+      product.stock += line.count;
+      product.updatedAt = at;
+      back.push({ ...product });
+    }
+    setImmediate(() => void pushChanges(back));
+    return wire;
+  }
+
+  /** Picked up or later, an order is on its way: ONDC's 50001, cancellation not possible. */
+  const cancellable = (order: SellerOrder) => order.state === 'Created' || order.state === 'Accepted';
+
+  const cancel: SignedRoute = {
+    action: 'cancel',
+    handle: async ({ body }) => {
+      const context = body.context;
+      const message = body['message'] as { order_id?: unknown; cancellation_reason_id?: unknown } | undefined;
+      const reason = message?.cancellation_reason_id;
+      if (typeof message?.order_id !== 'string' || typeof reason !== 'string') {
+        return nack('JSON-SCHEMA-ERROR', '30000', 'message.order_id and message.cancellation_reason_id are required');
+      }
+      if (!BUYER_CANCEL_REASONS.includes(reason as never)) {
+        return nack('DOMAIN-ERROR', '30000', `cancellation_reason_id ${reason} is not a buyer's reason; a buyer cancels for ${BUYER_CANCEL_REASONS.join(' or ')}`);
+      }
+      const order = orderOf(context, message);
+      if ('code' in order) {
+        setImmediate(() => void callback(context, { order: { id: message.order_id } }, order as OndcError));
+        return ack();
+      }
+      if (order.state === 'Cancelled') {
+        setImmediate(() => void callback(context, { order: order.wire }));
+        return ack();
+      }
+      if (!cancellable(order)) {
+        const error: OndcError = { type: 'DOMAIN-ERROR', code: '50001', message: `Cancellation not possible: order ${order.id} is ${order.state}` };
+        setImmediate(() => void callback(context, { order: order.wire }, error));
+        return ack();
+      }
+      const reply = replyContext(context);
+      const wire = cancelled(order, context.bap_id, reason, reply.timestamp);
+      order.context = { ...order.context, timestamp: reply.timestamp };
+      setImmediate(() => void send(reply, { order: wire }));
+      return ack();
+    },
+  };
+
+  /** The seller cancels on its own (item unavailable, payment failed…): an unsolicited on_cancel. */
+  async function cancelBySeller(bapId: string, orderId: string, reasonId: string): Promise<boolean> {
+    const order = book.find(bapId, orderId);
+    if (!order || !cancellable(order)) return false;
+    const context = buildContext({
+      domain: order.context.domain,
+      city: order.context.city,
+      action: 'on_cancel',
+      coreVersion: order.context.core_version as CoreVersion,
+      bap: { subscriberId: order.context.bap_id, uri: order.context.bap_uri },
+      bpp: self(),
+      transactionId: order.transactionId,
+      now: opts.now(),
+      after: order.context.timestamp,
+    });
+    const wire = cancelled(order, subscriberId, reasonId, context.timestamp);
+    order.context = { ...order.context, timestamp: context.timestamp };
+    await send(context, { order: wire });
+    return true;
+  }
+
+  return {
+    id: subscriberId,
+    routes: [search, select, init, confirm, status, track, cancel],
+    cancelBySeller,
+    close: () => progression.stop(),
+  };
 }
 
 /** The provider's stores and contact exactly as its catalog publishes them, so on_confirm agrees with on_search. */

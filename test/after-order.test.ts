@@ -1,0 +1,116 @@
+/**
+ * After the order: tracking, buyer cancel (allowed before pickup, refused after), seller cancel, and the flow-4
+ * certification log, over REST and MCP against the sandbox sellers.
+ */
+import t from 'tap';
+import type { StoredOrder } from '../src/core/checkout.js';
+import { runCheckoutJourney } from './helpers/checkout.js';
+import { connectMcp, mcpCaller } from './helpers/mcp.js';
+import { restCall, restCaller } from './helpers/rest.js';
+import { openTestShop, type TestShop } from './helpers/shop.js';
+
+/** Waits for an effect that arrives by network callback; gives up (and lets the test fail) after the deadline. */
+async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, deadlineMs = 10_000): Promise<T> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const stored = (shop: TestShop, id: string) => shop.runtime.deps.stores.documents<StoredOrder>('order').get(id);
+
+t.test('before pickup: tracking is inactive at the store, and the buyer may cancel (REST and MCP)', async (t) => {
+  const shop = await openTestShop({ SANDBOX_PRODUCTS_PER_PROVIDER: '30', SANDBOX_STATUS_STEP_SECONDS: '3600' });
+  t.teardown(shop.close);
+  const call = restCaller(shop.app);
+  const { confirmed, session_id, basket } = await runCheckoutJourney(call, shop.runtime.deps.catalog);
+  const [first, second] = confirmed['sellers'] as Array<{ order_id: string }>;
+
+  const tracking = await call('track_order', { session_id, order_id: first!.order_id });
+  t.equal(tracking['active'], false, 'not on its way yet');
+  t.match(tracking['tracking_url'], /\/track\//);
+  t.ok(tracking['location'], 'at the store');
+
+  const stockBefore = (await shop.runtime.deps.catalog.getProduct(basket.items[0]!.product.id))!.stock;
+  const cancelled = await call('cancel_order', { session_id, order_id: first!.order_id, reason: '010' });
+  t.equal(cancelled['state'], 'Cancelled');
+  t.same(cancelled['cancellation'], { by: 'buyer', reason_id: '010', reason: 'the buyer wants to change the order details' });
+  const again = await call('cancel_order', { session_id, order_id: first!.order_id, reason: '010' });
+  t.equal(again['state'], 'Cancelled', 'cancelling twice is harmless');
+  const status = await call('get_order_status', { session_id, order_id: first!.order_id });
+  t.equal(status['state'], 'Cancelled', 'the seller reports it cancelled too');
+  const restocked = await eventually(
+    () => shop.runtime.deps.catalog.getProduct(basket.items[0]!.product.id),
+    (p) => (p?.stock ?? 0) > stockBefore,
+  );
+  t.ok((restocked?.stock ?? 0) > stockBefore, 'the seller put the stock back and pushed the change');
+
+  const mcp = await connectMcp(shop.app);
+  t.teardown(mcp.close);
+  const viaMcp = await mcpCaller(mcp.client)('cancel_order', { session_id, order_id: second!.order_id, reason: '999' });
+  t.equal(viaMcp['state'], 'Cancelled', 'over MCP too');
+  const badReason = await restCall(shop.app, 'cancel_order', { session_id, order_id: second!.order_id, reason: '002' });
+  t.equal(badReason.status, 400, "002 is a seller's reason, not a buyer's");
+
+  const log = await call('get_order_ondc_log', { session_id, order_id: first!.order_id, flow: '4' });
+  const steps = Object.keys(log['payload']);
+  for (const step of ['select', 'on_select', 'init', 'on_init', 'confirm', 'on_confirm', 'cancel', 'on_cancel']) {
+    t.ok(steps.includes(step), `flow 4 has ${step}`);
+  }
+  t.equal(log['flow'], '4');
+  t.equal(log['payload']['cancel']['message']['cancellation_reason_id'], '010');
+  t.equal(log['payload']['on_cancel']['message']['order']['state'], 'Cancelled');
+});
+
+t.test('after pickup the seller refuses to cancel; tracking shows the delivery moving', async (t) => {
+  const shop = await openTestShop({ SANDBOX_PRODUCTS_PER_PROVIDER: '30', SANDBOX_STATUS_STEP_SECONDS: '0.05' });
+  t.teardown(shop.close);
+  const call = restCaller(shop.app);
+  const { confirmed, session_id } = await runCheckoutJourney(call, shop.runtime.deps.catalog);
+  const orderId = (confirmed['sellers'] as Array<{ order_id: string }>)[0]!.order_id;
+  const picked = await eventually(() => stored(shop, orderId), (o) => o?.state === 'In-progress' || o?.state === 'Completed');
+  t.ok(picked && ['In-progress', 'Completed'].includes(picked.state), `picked up: ${picked?.state}/${picked?.fulfillmentState}`);
+  const refused = await restCall(shop.app, 'cancel_order', { session_id, order_id: orderId, reason: '010' });
+  t.equal(refused.status, 409);
+  t.equal(refused.body.error.code, 'CANCEL_REFUSED');
+  t.equal(refused.body.error.details.ondc_code, '50001');
+  t.match(refused.body.error.message, /return_items/);
+  const delivered = await eventually(() => stored(shop, orderId), (o) => o?.state === 'Completed');
+  t.equal(delivered?.fulfillmentState, 'Order-delivered', 'the order runs its course to delivery');
+  const tracking = await call('track_order', { session_id, order_id: orderId });
+  t.equal(tracking['active'], false, 'delivered: no longer moving');
+});
+
+t.test("a seller's own cancel reaches the buyer's order with the seller's reason", async (t) => {
+  const shop = await openTestShop({ SANDBOX_PRODUCTS_PER_PROVIDER: '30', SANDBOX_STATUS_STEP_SECONDS: '3600' });
+  t.teardown(shop.close);
+  const call = restCaller(shop.app);
+  const { confirmed, session_id } = await runCheckoutJourney(call, shop.runtime.deps.catalog);
+  const first = (confirmed['sellers'] as Array<{ order_id: string }>)[0]!;
+  const order = (await stored(shop, first.order_id))!;
+  const done = await shop.runtime.sandbox!.sellerCancel({ bppId: order.seller.bppId, bapId: shop.runtime.buyer.subscriberId, orderId: order.id, reasonId: '002' });
+  t.equal(done, true);
+  const after = await eventually(() => stored(shop, first.order_id), (o) => o?.state === 'Cancelled');
+  t.equal(after?.state, 'Cancelled');
+  const view = await call('get_order_status', { session_id, order_id: first.order_id });
+  t.same(view['cancellation'], { by: 'seller', reason_id: '002', reason: 'one or more items are unavailable' });
+
+  // at the protocol level: a seller's reason sent by a buyer app is refused outright (NACK)
+  const other = (confirmed['sellers'] as Array<{ order_id: string }>)[1]!;
+  const second = (await stored(shop, other.order_id))!;
+  await t.rejects(
+    shop.runtime.buyer.call({
+      action: 'cancel',
+      bppId: second.seller.bppId,
+      domain: second.seller.domain,
+      city: second.seller.city,
+      transactionId: second.exchange.transactionId,
+      after: second.exchange.lastTimestamp,
+      message: { order_id: second.id, cancellation_reason_id: '005' },
+      deadlineMs: 2000,
+    }),
+    /refused cancel.*not a buyer's reason/,
+  );
+});
