@@ -30,6 +30,8 @@ t.test('before pickup: tracking is inactive at the store, and the buyer may canc
 
   const tracking = await call('track_order', { session_id, order_id: first!.order_id });
   t.equal(tracking['active'], false, 'not on its way yet');
+  const early = await restCall(shop.app, 'rate_order', { session_id, order_id: first!.order_id, order: 4 });
+  t.equal(early.status, 409, 'an order is rated once delivered');
   t.match(tracking['tracking_url'], /\/track\//);
   t.ok(tracking['location'], 'at the store');
 
@@ -81,6 +83,16 @@ t.test('after pickup the seller refuses to cancel; tracking shows the delivery m
   t.equal(delivered?.fulfillmentState, 'Order-delivered', 'the order runs its course to delivery');
   const tracking = await call('track_order', { session_id, order_id: orderId });
   t.equal(tracking['active'], false, 'delivered: no longer moving');
+
+  const rated = await call('rate_order', { session_id, order_id: orderId, order: 5, delivery: 4, seller: 5 });
+  t.equal(rated['accepted'], true, 'the seller took the ratings');
+  t.same(rated['ratings'], { order: 5, fulfillment: 4, provider: 5 });
+  const zero = await restCall(shop.app, 'rate_order', { session_id, order_id: orderId, order: 0 });
+  t.equal(zero.status, 400, 'stars are 1 to 5');
+  const contacts = await call('get_support_contacts', { session_id, order_id: orderId });
+  t.match(contacts['phone'], /^[6-9]\d{9}$/);
+  t.match(contacts['email'], /^care@/);
+  t.match(contacts['uri'], /^tel:/);
 });
 
 t.test("a seller's own cancel reaches the buyer's order with the seller's reason", async (t) => {

@@ -78,6 +78,8 @@ const valid: Record<string, Record<string, unknown>> = {
   get_order_status: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA' },
   track_order: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA' },
   cancel_order: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', reason: '010' },
+  rate_order: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', order: 5 },
+  get_support_contacts: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA' },
   list_orders: { session_id, limit: 5 },
   get_order_ondc_log: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', flow: '2' },
   phone_login: { session_id, phone: '9876543210' },

@@ -53,6 +53,8 @@ t.test('the MCP tool list is pinned', async (t) => {
       'get_order_status',
       'track_order',
       'cancel_order',
+      'rate_order',
+      'get_support_contacts',
       'list_orders',
       'get_order_ondc_log',
       'phone_login',

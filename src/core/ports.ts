@@ -397,6 +397,18 @@ export interface NetworkPort {
     cancellation?: { by: string; reasonId: string };
     refusal?: SellerRefusal;
   }>;
+  /** How to reach the seller's support about an order (on_support). */
+  support(args: { exchange: Exchange; seller: SellerRef; orderId: string }): Promise<{
+    exchange: Exchange;
+    contact?: { phone?: string; email?: string; uri?: string };
+    refusal?: SellerRefusal;
+  }>;
+  /** Sends ratings of an order (on_rating). */
+  rate(args: {
+    exchange: Exchange;
+    seller: SellerRef;
+    ratings: Array<{ category: 'Order' | 'Fulfillment' | 'Provider'; id: string; value: number }>;
+  }): Promise<{ exchange: Exchange; accepted: boolean; refusal?: SellerRefusal }>;
   newTransactionId(): string;
   /**
    * The messages of one transaction as an ONDC certification document (flow "2" delivered, "3" out of stock,

@@ -24,6 +24,8 @@ import {
   statusMessage,
   trackMessage,
   cancelMessage,
+  supportMessage,
+  ratingMessage,
   type BuyerCancelReason,
   type InitRequest,
   type OnInitOrder,
@@ -259,6 +261,29 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
         ...(by && reason && !refusal ? { cancellation: { by, reasonId: reason } } : {}),
         ...(refusal ? { refusal } : {}),
       };
+    },
+
+    async support({ exchange, seller, orderId }) {
+      const body = await reachable(buyer.call<{ phone?: string; email?: string; uri?: string }>({
+        action: 'support',
+        ...route(seller, exchange),
+        message: supportMessage(orderId),
+      }));
+      const refusal = refusalOf(body);
+      const m = body.message ?? {};
+      const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
+      const contact = { ...(text(m.phone) ? { phone: m.phone } : {}), ...(text(m.email) ? { email: m.email } : {}), ...(text(m.uri) ? { uri: m.uri } : {}) };
+      return { exchange: exchangeAfter(body), ...(refusal ? { refusal } : { contact }) };
+    },
+
+    async rate({ exchange, seller, ratings }) {
+      const body = await reachable(buyer.call<{ rating_ack?: boolean }>({
+        action: 'rating',
+        ...route(seller, exchange),
+        message: ratingMessage(ratings),
+      }));
+      const refusal = refusalOf(body);
+      return { exchange: exchangeAfter(body), accepted: !refusal && body.message?.rating_ack === true, ...(refusal ? { refusal } : {}) };
     },
 
     async status({ exchange, seller, orderId }) {

@@ -5986,6 +5986,172 @@ Array [
     "annotations": Object {
       "destructiveHint": false,
       "idempotentHint": true,
+      "openWorldHint": true,
+      "readOnlyHint": false,
+      "title": "Rate a delivered order",
+    },
+    "description": "Send the shopper's ratings of a delivered order to the seller (ONDC rating): the order, and optionally the delivery and the seller. Only completed orders can be rated; ask the shopper for the stars.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "delivery": Object {
+          "description": "The delivery, 1 (poor) to 5 (excellent)",
+          "maximum": 5,
+          "minimum": 1,
+          "type": "integer",
+        },
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
+        "order": Object {
+          "description": "The order as a whole, 1 (poor) to 5 (excellent)",
+          "maximum": 5,
+          "minimum": 1,
+          "type": "integer",
+        },
+        "order_id": Object {
+          "description": "An order id from confirm_order or list_orders",
+          "pattern": "^ord_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "seller": Object {
+          "description": "The seller, 1 (poor) to 5 (excellent)",
+          "maximum": 5,
+          "minimum": 1,
+          "type": "integer",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "order_id",
+        "order",
+      ],
+      "type": "object",
+    },
+    "name": "rate_order",
+    "outputSchema": Object {
+      "properties": Object {
+        "accepted": Object {
+          "type": "boolean",
+        },
+        "order_id": Object {
+          "type": "string",
+        },
+        "ratings": Object {
+          "patternProperties": Object {
+            "^(.*)$": Object {
+              "type": "integer",
+            },
+          },
+          "type": "object",
+        },
+      },
+      "required": Array [
+        "order_id",
+        "accepted",
+        "ratings",
+      ],
+      "type": "object",
+    },
+    "title": "Rate a delivered order",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": true,
+      "readOnlyHint": true,
+      "title": "Seller's support contacts",
+    },
+    "description": "How to reach the seller's customer care about an order (ONDC support): phone, email and a link. For a formal complaint with a tracked resolution, use raise_grievance.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "order_id": Object {
+          "description": "An order id from confirm_order or list_orders",
+          "pattern": "^ord_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "order_id",
+      ],
+      "type": "object",
+    },
+    "name": "get_support_contacts",
+    "outputSchema": Object {
+      "properties": Object {
+        "email": Object {
+          "anyOf": Array [
+            Object {
+              "type": "string",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+        "order_id": Object {
+          "type": "string",
+        },
+        "phone": Object {
+          "anyOf": Array [
+            Object {
+              "type": "string",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+        "seller": Object {
+          "type": "string",
+        },
+        "uri": Object {
+          "anyOf": Array [
+            Object {
+              "type": "string",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+      },
+      "required": Array [
+        "order_id",
+        "seller",
+        "phone",
+        "email",
+        "uri",
+      ],
+      "type": "object",
+    },
+    "title": "Seller's support contacts",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
       "openWorldHint": false,
       "readOnlyHint": true,
       "title": "List orders",

@@ -25,6 +25,8 @@ import { verifyOtp } from './verify-otp.js';
 import { reviewOrder } from './review-order.js';
 import { trackOrder } from './track-order.js';
 import { cancelOrder } from './cancel-order.js';
+import { rateOrder } from './rate-order.js';
+import { getSupportContacts } from './get-support-contacts.js';
 import { listAddressesOp } from './list-addresses.js';
 import { addAddressOp } from './add-address.js';
 import { updateAddressOp } from './update-address.js';
@@ -52,6 +54,8 @@ export const operations: readonly AnyOperation[] = [
   getOrderStatus,
   trackOrder,
   cancelOrder,
+  rateOrder,
+  getSupportContacts,
   listOrders,
   getOrderOndcLog,
   phoneLogin,
@@ -63,6 +67,8 @@ export const operations: readonly AnyOperation[] = [
 ];
 
 export {
+  rateOrder,
+  getSupportContacts,
   trackOrder,
   cancelOrder,
   listAddressesOp as listAddresses,

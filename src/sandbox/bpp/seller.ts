@@ -512,9 +512,42 @@ export function createSellerApp(opts: SellerAppOptions) {
     return true;
   }
 
+  const support: SignedRoute = {
+    action: 'support',
+    handle: async ({ body }) => {
+      const context = body.context;
+      const refId = (body['message'] as { ref_id?: unknown } | undefined)?.ref_id;
+      if (typeof refId !== 'string' || !refId.trim()) return nack('JSON-SCHEMA-ERROR', '30000', 'message.ref_id is required');
+      const { phone, email } = stores.contact as { phone: string; email: string };
+      setImmediate(() => void callback(context, { phone, email, uri: `tel:${phone}` }));
+      return ack();
+    },
+  };
+
+  /** Ratings of a completed order: 1 to 5 for the order, its delivery and the seller. */
+  const rating: SignedRoute = {
+    action: 'rating',
+    handle: async ({ body }) => {
+      const context = body.context;
+      const ratings = (body['message'] as { ratings?: unknown } | undefined)?.ratings;
+      if (!Array.isArray(ratings) || ratings.length === 0) return nack('JSON-SCHEMA-ERROR', '30000', 'message.ratings is required');
+      const bad = ratings.find((r: { value?: unknown }) => !/^[1-5]$/.test(String(r?.value)));
+      if (bad) return nack('JSON-SCHEMA-ERROR', '30000', `a rating value is 1 to 5, not ${String((bad as { value?: unknown }).value)}`);
+      const orderRating = ratings.find((r: { rating_category?: unknown }) => r?.rating_category === 'Order') as { id?: unknown } | undefined;
+      const order = typeof orderRating?.id === 'string' ? book.find(context.bap_id, orderRating.id) : undefined;
+      if (!order || order.transactionId !== context.transaction_id) {
+        const error: OndcError = { type: 'DOMAIN-ERROR', code: '30018', message: `No order ${String(orderRating?.id)} to rate in this transaction` };
+        setImmediate(() => void callback(context, { feedback_ack: false, rating_ack: false }, error));
+        return ack();
+      }
+      setImmediate(() => void callback(context, { feedback_ack: true, rating_ack: true }));
+      return ack();
+    },
+  };
+
   return {
     id: subscriberId,
-    routes: [search, select, init, confirm, status, track, cancel],
+    routes: [search, select, init, confirm, status, track, cancel, support, rating],
     cancelBySeller,
     close: () => progression.stop(),
   };
