@@ -183,7 +183,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
         log.warn({ err: err.message, action: body.context.action }, 'flow log write failed'),
       );
       // unsolicited or not, a seller's word on an order's state updates the stored order
-      if (direction === 'received' && (body.context.action === 'on_status' || body.context.action === 'on_cancel') && !('error' in body && body.error)) {
+      if (direction === 'received' && ['on_status', 'on_cancel', 'on_update'].includes(body.context.action) && !('error' in body && body.error)) {
         const moved = await applyOrderStatus(stores.documents<StoredOrder>('order'), body).catch((err: Error) => {
           log.warn({ err: err.message }, 'order status update failed');
           return null;

@@ -83,6 +83,7 @@ export const verifyOtp = bindOperation(ops.verifyOtp, sharedDeps);
 export const reviewOrder = bindOperation(ops.reviewOrder, sharedDeps);
 export const trackOrder = bindOperation(ops.trackOrder, sharedDeps);
 export const cancelOrder = bindOperation(ops.cancelOrder, sharedDeps);
+export const returnItems = bindOperation(ops.returnItems, sharedDeps);
 export const rateOrder = bindOperation(ops.rateOrder, sharedDeps);
 export const getSupportContacts = bindOperation(ops.getSupportContacts, sharedDeps);
 export const listAddresses = bindOperation(ops.listAddresses, sharedDeps);

@@ -32,6 +32,10 @@ t.test('before pickup: tracking is inactive at the store, and the buyer may canc
   t.equal(tracking['active'], false, 'not on its way yet');
   const early = await restCall(shop.app, 'rate_order', { session_id, order_id: first!.order_id, order: 4 });
   t.equal(early.status, 409, 'an order is rated once delivered');
+  const undelivered = (await stored(shop, first!.order_id))!;
+  const notYet = await restCall(shop.app, 'return_items', { session_id, order_id: first!.order_id, product_id: undelivered.items[0]!.productId, quantity: 1, reason: '001' });
+  t.equal(notYet.status, 422, 'a return before delivery is refused by the seller');
+  t.match(notYet.body.error.message, /only delivered orders take returns/);
   t.match(tracking['tracking_url'], /\/track\//);
   t.ok(tracking['location'], 'at the store');
 
@@ -89,6 +93,23 @@ t.test('after pickup the seller refuses to cancel; tracking shows the delivery m
   t.same(rated['ratings'], { order: 5, fulfillment: 4, provider: 5 });
   const zero = await restCall(shop.app, 'rate_order', { session_id, order_id: orderId, order: 0 });
   t.equal(zero.status, 400, 'stars are 1 to 5');
+  const order = (await stored(shop, orderId))!;
+  const item = order.items[0]!;
+  const returned = await call('return_items', { session_id, order_id: orderId, product_id: item.productId, quantity: 1, reason: '003', description: 'The pack was torn' });
+  t.equal(returned['returns'].length, 1);
+  t.equal(returned['returns'][0].state, 'Return_Initiated', 'the seller took the return request');
+  const back = await eventually(
+    () => stored(shop, orderId),
+    (o) => o?.returns?.[0]?.state === 'Return_Delivered',
+  );
+  t.equal(back?.returns?.[0]?.state, 'Return_Delivered', 'approved, picked up and delivered back');
+  const price = (await shop.runtime.deps.catalog.getProduct(item.productId))!.pricePaise;
+  t.equal(back?.returns?.[0]?.refundPaise, price, 'the refund is the price of the one pack returned');
+  const view = await call('get_order_status', { session_id, order_id: orderId });
+  t.equal(view['returns'][0].refund.paise, back?.returns?.[0]?.refundPaise, 'the order view shows the refund');
+  const tooMany = await restCall(shop.app, 'return_items', { session_id, order_id: orderId, product_id: item.productId, quantity: item.count + 1, reason: '003' });
+  t.equal(tooMany.status, 400, 'no more than were ordered');
+
   const contacts = await call('get_support_contacts', { session_id, order_id: orderId });
   t.match(contacts['phone'], /^[6-9]\d{9}$/);
   t.match(contacts['email'], /^care@/);

@@ -78,6 +78,7 @@ const valid: Record<string, Record<string, unknown>> = {
   get_order_status: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA' },
   track_order: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA' },
   cancel_order: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', reason: '010' },
+  return_items: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', product_id: 'shop-x:item-1', quantity: 1, reason: '003' },
   rate_order: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', order: 5 },
   get_support_contacts: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA' },
   list_orders: { session_id, limit: 5 },

@@ -53,6 +53,7 @@ t.test('the MCP tool list is pinned', async (t) => {
       'get_order_status',
       'track_order',
       'cancel_order',
+      'return_items',
       'rate_order',
       'get_support_contacts',
       'list_orders',

@@ -63,6 +63,17 @@ export interface Checkout {
   sellers: SellerOrder[];
 }
 
+export interface OrderReturn {
+  id: string;
+  itemId: string;
+  count: number;
+  reasonId: string;
+  /** ONDC return state: Return_Initiated, Return_Approved, Return_Picked, Return_Delivered, Return_Rejected… */
+  state: string;
+  /** Refunded so far for this return, in paise (the seller's refund lines). */
+  refundPaise: number;
+}
+
 export interface StoredOrder {
   id: string;
   checkoutId: string;
@@ -78,6 +89,8 @@ export interface StoredOrder {
   fulfillmentState?: string;
   /** Who cancelled (a buyer app or seller app id) and ONDC's reason code. */
   cancellation?: { by: string; reasonId: string };
+  /** Returns asked for, as the seller last reported them. */
+  returns?: OrderReturn[];
   delivery: DeliveryDetails;
   createdAt: string;
   updatedAt: string;

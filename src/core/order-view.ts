@@ -20,6 +20,16 @@ export const OrderView = Type.Object({
     }),
     Type.Null(),
   ]),
+  returns: Type.Array(
+    Type.Object({
+      return_id: Type.String(),
+      product_id: Type.String(),
+      quantity: Type.Integer(),
+      reason_id: Type.String(),
+      state: Type.String({ description: 'Return_Initiated, Return_Approved, Return_Picked, Return_Delivered or Return_Rejected' }),
+      refund: Money,
+    }),
+  ),
   created_at: Type.String({ format: 'date-time' }),
   updated_at: Type.String({ format: 'date-time' }),
 });
@@ -44,6 +54,14 @@ export function orderView(order: StoredOrder): OrderView {
           reason: CANCEL_REASONS[order.cancellation.reasonId] ?? 'other',
         }
       : null,
+    returns: (order.returns ?? []).map((r) => ({
+      return_id: r.id,
+      product_id: order.items.find((i) => i.itemId === r.itemId)?.productId ?? r.itemId,
+      quantity: r.count,
+      reason_id: r.reasonId,
+      state: r.state,
+      refund: money(r.refundPaise),
+    })),
     created_at: order.createdAt,
     updated_at: order.updatedAt,
   };

@@ -397,6 +397,17 @@ export interface NetworkPort {
     cancellation?: { by: string; reasonId: string };
     refusal?: SellerRefusal;
   }>;
+  /** Asks the seller to take items back (update with a Return fulfillment; on_update). */
+  returnItems(args: {
+    exchange: Exchange;
+    seller: SellerRef;
+    orderId: string;
+    returnId: string;
+    itemId: string;
+    count: number;
+    reasonId: string;
+    reasonText: string;
+  }): Promise<{ exchange: Exchange; returnState?: string; refusal?: SellerRefusal }>;
   /** How to reach the seller's support about an order (on_support). */
   support(args: { exchange: Exchange; seller: SellerRef; orderId: string }): Promise<{
     exchange: Exchange;

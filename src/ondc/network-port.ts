@@ -16,6 +16,7 @@ import { DomainError } from '../core/errors.js';
 import { NetworkError, type BuyerApp, type CallbackBody } from './buyer.js';
 import { newTransactionId, type BecknContext } from './context.js';
 import { durationMs } from './duration.js';
+import { returnsOf } from './order-updates.js';
 import { exportCertification, type FlowLogStores } from './flow-log.js';
 import {
   confirmMessage,
@@ -26,6 +27,7 @@ import {
   cancelMessage,
   supportMessage,
   ratingMessage,
+  returnMessage,
   type BuyerCancelReason,
   type InitRequest,
   type OnInitOrder,
@@ -261,6 +263,17 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
         ...(by && reason && !refusal ? { cancellation: { by, reasonId: reason } } : {}),
         ...(refusal ? { refusal } : {}),
       };
+    },
+
+    async returnItems({ exchange, seller, orderId, returnId, itemId, count, reasonId, reasonText }) {
+      const body = await reachable(buyer.call<{ order?: unknown }>({
+        action: 'update',
+        ...route(seller, exchange),
+        message: returnMessage({ orderId, returnId, itemId, count, reasonId, reasonText, images: [] }),
+      }));
+      const refusal = refusalOf(body);
+      const state = returnsOf(body.message?.order).find((r) => r.id === returnId)?.state;
+      return { exchange: exchangeAfter(body), ...(state && !refusal ? { returnState: state } : {}), ...(refusal ? { refusal } : {}) };
     },
 
     async support({ exchange, seller, orderId }) {

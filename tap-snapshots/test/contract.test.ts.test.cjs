@@ -5588,6 +5588,63 @@ Array [
           ],
           "type": "object",
         },
+        "returns": Object {
+          "items": Object {
+            "properties": Object {
+              "product_id": Object {
+                "type": "string",
+              },
+              "quantity": Object {
+                "type": "integer",
+              },
+              "reason_id": Object {
+                "type": "string",
+              },
+              "refund": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "return_id": Object {
+                "type": "string",
+              },
+              "state": Object {
+                "description": "Return_Initiated, Return_Approved, Return_Picked, Return_Delivered or Return_Rejected",
+                "type": "string",
+              },
+            },
+            "required": Array [
+              "return_id",
+              "product_id",
+              "quantity",
+              "reason_id",
+              "state",
+              "refund",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
         "state": Object {
           "description": "ONDC order state: Created, Accepted, In-progress, Completed or Cancelled",
           "type": "string",
@@ -5633,6 +5690,7 @@ Array [
         "payment_method",
         "deliver_to",
         "cancellation",
+        "returns",
         "created_at",
         "updated_at",
       ],
@@ -5930,6 +5988,63 @@ Array [
           ],
           "type": "object",
         },
+        "returns": Object {
+          "items": Object {
+            "properties": Object {
+              "product_id": Object {
+                "type": "string",
+              },
+              "quantity": Object {
+                "type": "integer",
+              },
+              "reason_id": Object {
+                "type": "string",
+              },
+              "refund": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "return_id": Object {
+                "type": "string",
+              },
+              "state": Object {
+                "description": "Return_Initiated, Return_Approved, Return_Picked, Return_Delivered or Return_Rejected",
+                "type": "string",
+              },
+            },
+            "required": Array [
+              "return_id",
+              "product_id",
+              "quantity",
+              "reason_id",
+              "state",
+              "refund",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
         "state": Object {
           "description": "ONDC order state: Created, Accepted, In-progress, Completed or Cancelled",
           "type": "string",
@@ -5975,12 +6090,337 @@ Array [
         "payment_method",
         "deliver_to",
         "cancellation",
+        "returns",
         "created_at",
         "updated_at",
       ],
       "type": "object",
     },
     "title": "Cancel an order",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": false,
+      "openWorldHint": true,
+      "readOnlyHint": false,
+      "title": "Return delivered items",
+    },
+    "description": "Ask the seller to take back items of a delivered order (ONDC update with a Return fulfillment), with a reason: 001 the buyer does not want the product any more; 002 the product is available for less elsewhere; 003 the product is damaged or defective; 004 the product is of the wrong quantity, size or colour; 005 the product is not what was shown or described. The seller approves, picks up and, once it has the items back, refunds them; get_order_status follows the return and shows the refund. Only returnable items of completed orders qualify.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "description": Object {
+          "description": "In the shopper's words",
+          "maxLength": 250,
+          "minLength": 3,
+          "type": "string",
+        },
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
+        "order_id": Object {
+          "description": "An order id from confirm_order or list_orders",
+          "pattern": "^ord_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "product_id": Object {
+          "description": "Which product of the order",
+          "maxLength": 200,
+          "minLength": 3,
+          "type": "string",
+        },
+        "quantity": Object {
+          "maximum": 100,
+          "minimum": 1,
+          "type": "integer",
+        },
+        "reason": Object {
+          "anyOf": Array [
+            Object {
+              "const": "001",
+              "type": "string",
+            },
+            Object {
+              "const": "002",
+              "type": "string",
+            },
+            Object {
+              "const": "003",
+              "type": "string",
+            },
+            Object {
+              "const": "004",
+              "type": "string",
+            },
+            Object {
+              "const": "005",
+              "type": "string",
+            },
+          ],
+          "description": "ONDC return reason code",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "order_id",
+        "product_id",
+        "quantity",
+        "reason",
+      ],
+      "type": "object",
+    },
+    "name": "return_items",
+    "outputSchema": Object {
+      "properties": Object {
+        "cancellation": Object {
+          "anyOf": Array [
+            Object {
+              "properties": Object {
+                "by": Object {
+                  "anyOf": Array [
+                    Object {
+                      "const": "buyer",
+                      "type": "string",
+                    },
+                    Object {
+                      "const": "seller",
+                      "type": "string",
+                    },
+                  ],
+                },
+                "reason": Object {
+                  "type": "string",
+                },
+                "reason_id": Object {
+                  "description": "ONDC cancellation reason code",
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "by",
+                "reason_id",
+                "reason",
+              ],
+              "type": "object",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+        "checkout_id": Object {
+          "type": "string",
+        },
+        "created_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "deliver_to": Object {
+          "properties": Object {
+            "city": Object {
+              "type": "string",
+            },
+            "locality": Object {
+              "type": "string",
+            },
+            "name": Object {
+              "type": "string",
+            },
+            "pincode": Object {
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "name",
+            "locality",
+            "city",
+            "pincode",
+          ],
+          "type": "object",
+        },
+        "fulfillment_state": Object {
+          "anyOf": Array [
+            Object {
+              "type": "string",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+          "description": "e.g. Pending, Packed, Out-for-delivery",
+        },
+        "items": Object {
+          "items": Object {
+            "properties": Object {
+              "name": Object {
+                "type": "string",
+              },
+              "product_id": Object {
+                "type": "string",
+              },
+              "quantity": Object {
+                "type": "integer",
+              },
+            },
+            "required": Array [
+              "product_id",
+              "name",
+              "quantity",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "order_id": Object {
+          "type": "string",
+        },
+        "payment_method": Object {
+          "anyOf": Array [
+            Object {
+              "const": "prepaid",
+              "type": "string",
+            },
+            Object {
+              "const": "cod",
+              "type": "string",
+            },
+          ],
+        },
+        "provider": Object {
+          "properties": Object {
+            "id": Object {
+              "type": "string",
+            },
+            "name": Object {
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "id",
+            "name",
+          ],
+          "type": "object",
+        },
+        "returns": Object {
+          "items": Object {
+            "properties": Object {
+              "product_id": Object {
+                "type": "string",
+              },
+              "quantity": Object {
+                "type": "integer",
+              },
+              "reason_id": Object {
+                "type": "string",
+              },
+              "refund": Object {
+                "properties": Object {
+                  "currency": Object {
+                    "const": "INR",
+                    "type": "string",
+                  },
+                  "paise": Object {
+                    "description": "The same amount in paise (1 rupee = 100 paise)",
+                    "type": "integer",
+                  },
+                  "value": Object {
+                    "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                    "examples": Array [
+                      "325.00",
+                    ],
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "currency",
+                  "value",
+                  "paise",
+                ],
+                "type": "object",
+              },
+              "return_id": Object {
+                "type": "string",
+              },
+              "state": Object {
+                "description": "Return_Initiated, Return_Approved, Return_Picked, Return_Delivered or Return_Rejected",
+                "type": "string",
+              },
+            },
+            "required": Array [
+              "return_id",
+              "product_id",
+              "quantity",
+              "reason_id",
+              "state",
+              "refund",
+            ],
+            "type": "object",
+          },
+          "type": "array",
+        },
+        "state": Object {
+          "description": "ONDC order state: Created, Accepted, In-progress, Completed or Cancelled",
+          "type": "string",
+        },
+        "total": Object {
+          "properties": Object {
+            "currency": Object {
+              "const": "INR",
+              "type": "string",
+            },
+            "paise": Object {
+              "description": "The same amount in paise (1 rupee = 100 paise)",
+              "type": "integer",
+            },
+            "value": Object {
+              "description": "Rupees as a decimal string with two places, as ONDC writes it",
+              "examples": Array [
+                "325.00",
+              ],
+              "type": "string",
+            },
+          },
+          "required": Array [
+            "currency",
+            "value",
+            "paise",
+          ],
+          "type": "object",
+        },
+        "updated_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "order_id",
+        "checkout_id",
+        "provider",
+        "state",
+        "fulfillment_state",
+        "items",
+        "total",
+        "payment_method",
+        "deliver_to",
+        "cancellation",
+        "returns",
+        "created_at",
+        "updated_at",
+      ],
+      "type": "object",
+    },
+    "title": "Return delivered items",
   },
   Object {
     "annotations": Object {
@@ -6317,6 +6757,63 @@ Array [
                 ],
                 "type": "object",
               },
+              "returns": Object {
+                "items": Object {
+                  "properties": Object {
+                    "product_id": Object {
+                      "type": "string",
+                    },
+                    "quantity": Object {
+                      "type": "integer",
+                    },
+                    "reason_id": Object {
+                      "type": "string",
+                    },
+                    "refund": Object {
+                      "properties": Object {
+                        "currency": Object {
+                          "const": "INR",
+                          "type": "string",
+                        },
+                        "paise": Object {
+                          "description": "The same amount in paise (1 rupee = 100 paise)",
+                          "type": "integer",
+                        },
+                        "value": Object {
+                          "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                          "examples": Array [
+                            "325.00",
+                          ],
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "currency",
+                        "value",
+                        "paise",
+                      ],
+                      "type": "object",
+                    },
+                    "return_id": Object {
+                      "type": "string",
+                    },
+                    "state": Object {
+                      "description": "Return_Initiated, Return_Approved, Return_Picked, Return_Delivered or Return_Rejected",
+                      "type": "string",
+                    },
+                  },
+                  "required": Array [
+                    "return_id",
+                    "product_id",
+                    "quantity",
+                    "reason_id",
+                    "state",
+                    "refund",
+                  ],
+                  "type": "object",
+                },
+                "type": "array",
+              },
               "state": Object {
                 "description": "ONDC order state: Created, Accepted, In-progress, Completed or Cancelled",
                 "type": "string",
@@ -6362,6 +6859,7 @@ Array [
               "payment_method",
               "deliver_to",
               "cancellation",
+              "returns",
               "created_at",
               "updated_at",
             ],

@@ -26,6 +26,7 @@ import { reviewOrder } from './review-order.js';
 import { trackOrder } from './track-order.js';
 import { cancelOrder } from './cancel-order.js';
 import { rateOrder } from './rate-order.js';
+import { returnItems } from './return-items.js';
 import { getSupportContacts } from './get-support-contacts.js';
 import { listAddressesOp } from './list-addresses.js';
 import { addAddressOp } from './add-address.js';
@@ -54,6 +55,7 @@ export const operations: readonly AnyOperation[] = [
   getOrderStatus,
   trackOrder,
   cancelOrder,
+  returnItems,
   rateOrder,
   getSupportContacts,
   listOrders,
@@ -67,6 +69,7 @@ export const operations: readonly AnyOperation[] = [
 ];
 
 export {
+  returnItems,
   rateOrder,
   getSupportContacts,
   trackOrder,

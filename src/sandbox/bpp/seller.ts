@@ -545,9 +545,115 @@ export function createSellerApp(opts: SellerAppOptions) {
     },
   };
 
+  /** A return's life at the seller, one step per status tick after the request: approved, picked up, delivered back. */
+  const RETURN_STEPS = ['Return_Approved', 'Return_Picked', 'Return_Delivered'] as const;
+
+  function returnFulfillment(r: { id: string; itemId: string; count: number; reasonId: string; reasonText: string }, state: string) {
+    return {
+      id: r.id,
+      type: 'Return',
+      state: { descriptor: { code: state } },
+      tags: [
+        {
+          code: 'return_request',
+          list: [
+            { code: 'id', value: r.id },
+            { code: 'item_id', value: r.itemId },
+            { code: 'item_quantity', value: String(r.count) },
+            { code: 'reason_id', value: r.reasonId },
+            { code: 'reason_desc', value: r.reasonText },
+          ],
+        },
+      ],
+    };
+  }
+
+  /** The order with the return's fulfillment at `state`; once delivered back, a refund line and a lower total. */
+  function withReturn(order: SellerOrder, r: { id: string; itemId: string; count: number; reasonId: string; reasonText: string; unitPaise: number }, state: string, at: string) {
+    const wire = structuredClone(order.wire) as Record<string, any>;
+    wire['updated_at'] = at;
+    const others = (wire['fulfillments'] as Array<Record<string, any>>).filter((f) => f['id'] !== r.id);
+    wire['fulfillments'] = [...others, returnFulfillment(r, state)];
+    if (state === 'Return_Delivered') {
+      const refund = r.unitPaise * r.count;
+      const quote = wire['quote'] as { price: { value: string }; breakup: Array<Record<string, unknown>> };
+      quote.breakup = [
+        ...quote.breakup,
+        {
+          '@ondc/org/item_id': r.itemId,
+          '@ondc/org/item_quantity': { count: r.count },
+          '@ondc/org/title_type': 'refund',
+          title: 'Refund',
+          price: { currency: 'INR', value: `-${rupeesString(refund)}` },
+        },
+      ];
+      quote.price.value = rupeesString(Math.round(Number(quote.price.value) * 100) - refund);
+    }
+    order.wire = wire;
+    return wire;
+  }
+
+  const update: SignedRoute = {
+    action: 'update',
+    handle: async ({ body }) => {
+      const context = body.context;
+      const message = body['message'] as { update_target?: unknown; order?: { id?: unknown; fulfillments?: Array<{ type?: unknown; tags?: unknown }> } } | undefined;
+      const requested = message?.order?.fulfillments?.find((f) => f?.type === 'Return');
+      const list = (Array.isArray(requested?.tags) ? (requested.tags as Array<{ code?: string; list?: Array<{ code?: string; value?: string }> }>) : [])
+        .find((t) => t.code === 'return_request')?.list;
+      const field = (code: string) => list?.find((e) => e.code === code)?.value;
+      const count = Number(field('item_quantity'));
+      const r = { id: field('id') ?? '', itemId: field('item_id') ?? '', count, reasonId: field('reason_id') ?? '', reasonText: field('reason_desc') ?? '' };
+      if (message?.update_target !== 'item' || !r.id || !r.itemId || !Number.isInteger(count) || count < 1 || !/^\d{3}$/.test(r.reasonId)) {
+        return nack('JSON-SCHEMA-ERROR', '30000', 'a return is update_target "item" with a Return fulfillment tagged return_request (id, item_id, item_quantity, reason_id)');
+      }
+      const order = orderOf(context, { order_id: message?.order?.id });
+      const refuse = (code: string, text: string) => {
+        setImmediate(() => void callback(context, { order: 'code' in order ? { id: message?.order?.id } : order.wire }, { type: 'DOMAIN-ERROR', code, message: text }));
+        return ack();
+      };
+      if ('code' in order) return refuse(order.code, order.message ?? 'order not found');
+      if (order.state !== 'Completed') return refuse('30000', `Order ${order.id} is ${order.state}: only delivered orders take returns`);
+      const line = order.lines.find((l) => l.itemId === r.itemId);
+      const product = byItemId.get(r.itemId);
+      if (!line || !product) return refuse('30004', `Item ${r.itemId} is not in order ${order.id}`);
+      if (count > line.count) return refuse('30000', `Order ${order.id} has ${line.count} of ${r.itemId}, fewer than the ${count} to return`);
+      if (!product.returnable) return refuse('30000', `${product.name} is not returnable`);
+      const reply = replyContext(context);
+      const accepted = { ...r, unitPaise: product.pricePaise };
+      const wire = withReturn(order, accepted, 'Return_Initiated', reply.timestamp);
+      order.context = { ...order.context, timestamp: reply.timestamp };
+      setImmediate(() => void send(reply, { order: wire }));
+      // then, on the status clock, unsolicited on_update messages: approved, picked up, delivered back with the refund
+      let step = 0;
+      const next = () => {
+        const state = RETURN_STEPS[step++];
+        if (!state) return;
+        const timer = setTimeout(() => {
+          const ctx = buildContext({
+            domain: order.context.domain,
+            city: order.context.city,
+            action: 'on_update',
+            coreVersion: order.context.core_version as CoreVersion,
+            bap: { subscriberId: order.context.bap_id, uri: order.context.bap_uri },
+            bpp: self(),
+            transactionId: order.transactionId,
+            now: opts.now(),
+            after: order.context.timestamp,
+          });
+          order.context = { ...order.context, timestamp: ctx.timestamp };
+          void send(ctx, { order: withReturn(order, accepted, state, ctx.timestamp) }).then(next);
+        }, opts.statusStepMs);
+        timer.unref();
+      };
+      next();
+      return ack();
+    },
+  };
+
   return {
     id: subscriberId,
-    routes: [search, select, init, confirm, status, track, cancel, support, rating],
+    routes: [search, select, init, confirm, status, track, cancel, support, rating, update],
     cancelBySeller,
     close: () => progression.stop(),
   };
