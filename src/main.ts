@@ -77,7 +77,7 @@ async function mcpStdio(): Promise<void> {
   const log = createLogger(config, { stderr: true });
   const runtime = await createRuntime(config, log);
   await runtime.connect();
-  const close = await serveStdio(buildToolDefinitions(operations, runtime.deps, log));
+  const close = await serveStdio(buildToolDefinitions(operations, runtime.deps, log), runtime.deps);
   const stop = async () => {
     await close();
     await runtime.close();

@@ -109,6 +109,7 @@ export async function buildApp({ runtime, logger, operations = allOperations }: 
   }
   registerMcpHttp(app, {
     tools: buildToolDefinitions(operations, deps, logger),
+    deps,
     allowedHosts: splitList(config.MCP_ALLOWED_HOSTS),
     allowedOrigins: splitList(config.MCP_ALLOWED_ORIGINS),
   });

@@ -7,9 +7,12 @@ import type {} from '@fastify/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createMcpServer, type buildToolDefinitions } from './server.js';
 import { bearerToken } from '../http/routes.js';
+import type { CoreDeps } from '../core/operation.js';
 
 export interface McpHttpOptions {
   tools: ReturnType<typeof buildToolDefinitions>;
+  /** For resources and prompts. */
+  deps: CoreDeps;
   /** Host names (no port) accepted in the Host header; `*` accepts any. */
   allowedHosts: string[];
   /** Origin host names accepted when a browser sends Origin; `*` accepts any. */
@@ -66,7 +69,7 @@ export function registerMcpHttp(app: FastifyInstance, opts: McpHttpOptions): voi
       jsonRpcError(reply, 401, -32001, (err as Error).message);
       return reply;
     }
-    const server = createMcpServer(opts.tools, { channel: 'http', ...(bearer !== undefined ? { bearer } : {}) });
+    const server = createMcpServer(opts.tools, { channel: 'http', ...(bearer !== undefined ? { bearer } : {}) }, opts.deps);
     const transport = new NodeStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     reply.hijack();
     reply.raw.on('close', () => {

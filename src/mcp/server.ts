@@ -7,6 +7,7 @@ import { errorBody, DomainError, isDomainError } from '../core/errors.js';
 import type { AnyOperation, Caller, CoreDeps, UserPrompt } from '../core/operation.js';
 import { randomUUID } from 'node:crypto';
 import { runOperation } from '../core/dispatch.js';
+import { registerResourcesAndPrompts } from './resources.js';
 import { IdempotencyKey, takesIdempotencyKey } from '../core/idempotency.js';
 import { Type, type TObject } from '@sinclair/typebox';
 import { closedInput, inputValidator } from '../validation.js';
@@ -83,8 +84,12 @@ export function buildToolDefinitions(operations: readonly AnyOperation[], deps: 
 }
 
 /** One server per connection (stdio) or per request (stateless HTTP), for one caller. */
-export function createMcpServer(tools: readonly ToolDefinition[], caller: Caller): McpServer {
-  const server = new McpServer(SERVER_INFO, { instructions: INSTRUCTIONS, capabilities: { tools: {} } });
+export function createMcpServer(tools: readonly ToolDefinition[], caller: Caller, deps?: CoreDeps): McpServer {
+  const server = new McpServer(SERVER_INFO, {
+    instructions: INSTRUCTIONS,
+    capabilities: { tools: {}, ...(deps ? { resources: {}, prompts: {} } : {}) },
+  });
+  if (deps) registerResourcesAndPrompts(server, deps, caller);
   for (const { op, inputSchema, outputSchema, handler } of tools) {
     server.registerTool(
       op.name,
