@@ -110,6 +110,30 @@ t.test('after pickup the seller refuses to cancel; tracking shows the delivery m
   const tooMany = await restCall(shop.app, 'return_items', { session_id, order_id: orderId, product_id: item.productId, quantity: item.count + 1, reason: '003' });
   t.equal(tooMany.status, 400, 'no more than were ordered');
 
+  const complaint = await call('raise_grievance', {
+    session_id,
+    order_id: orderId,
+    sub_category: 'ITM04',
+    description: 'The pack smelled stale when opened',
+    product_id: item.productId,
+  });
+  t.equal(complaint['status'], 'PROCESSING', 'the seller took the complaint (on_issue)');
+  t.match(complaint['respondent']?.name, /support/);
+  const resolved = await eventually(
+    () => call('get_grievance_status', { session_id, grievance_id: complaint['grievance_id'] }),
+    (g) => g['status'] === 'RESOLVED',
+  );
+  t.equal(resolved['status'], 'RESOLVED', 'resolved (on_issue_status)');
+  t.equal(resolved['resolution']?.action, 'REFUND');
+  t.equal(resolved['resolution']?.refund.paise, price * item.count, 'refunded for the items complained of');
+  const { session_id: stranger } = await call('initialize_shopping', {});
+  const notTheirs = await restCall(shop.app, 'get_grievance_status', { session_id: stranger, grievance_id: complaint['grievance_id'] });
+  t.equal(notTheirs.status, 404, "another buyer cannot see the complaint");
+  const mcp = await connectMcp(shop.app);
+  t.teardown(mcp.close);
+  const viaMcp = await mcpCaller(mcp.client)('get_grievance_status', { session_id, grievance_id: complaint['grievance_id'] });
+  t.equal(viaMcp['status'], 'RESOLVED', 'over MCP too');
+
   const contacts = await call('get_support_contacts', { session_id, order_id: orderId });
   t.match(contacts['phone'], /^[6-9]\d{9}$/);
   t.match(contacts['email'], /^care@/);

@@ -81,6 +81,8 @@ const valid: Record<string, Record<string, unknown>> = {
   return_items: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', product_id: 'shop-x:item-1', quantity: 1, reason: '003' },
   rate_order: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', order: 5 },
   get_support_contacts: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA' },
+  raise_grievance: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', sub_category: 'ITM04', description: 'The atta smelled stale' },
+  get_grievance_status: { session_id, grievance_id: 'grv_AAAAAAAAAAAA' },
   list_orders: { session_id, limit: 5 },
   get_order_ondc_log: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', flow: '2' },
   phone_login: { session_id, phone: '9876543210' },

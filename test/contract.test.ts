@@ -56,6 +56,8 @@ t.test('the MCP tool list is pinned', async (t) => {
       'return_items',
       'rate_order',
       'get_support_contacts',
+      'raise_grievance',
+      'get_grievance_status',
       'list_orders',
       'get_order_ondc_log',
       'phone_login',

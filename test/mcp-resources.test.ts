@@ -13,7 +13,11 @@ t.teardown(mcp.close);
 
 t.test('the cart and an order read by URI; another session reads neither', async (t) => {
   const templates = (await mcp.client.listResourceTemplates()).resourceTemplates.map((r) => r.uriTemplate);
-  t.same(templates.sort(), ['shop://sessions/{session_id}/cart', 'shop://sessions/{session_id}/orders/{order_id}']);
+  t.same(templates.sort(), [
+    'shop://sessions/{session_id}/cart',
+    'shop://sessions/{session_id}/grievances/{grievance_id}',
+    'shop://sessions/{session_id}/orders/{order_id}',
+  ]);
   const { confirmed, session_id } = await runCheckoutJourney(call, shop.runtime.deps.catalog);
   const orderId = (confirmed['sellers'] as Array<{ order_id: string }>)[0]!.order_id;
   const order = await mcp.client.readResource({ uri: `shop://sessions/${session_id}/orders/${orderId}` });
@@ -23,8 +27,13 @@ t.test('the cart and an order read by URI; another session reads neither', async
   const cart = await mcp.client.readResource({ uri: `shop://sessions/${session_id}/cart` });
   t.ok('lines' in JSON.parse((cart.contents[0] as { text: string }).text), 'the cart reads as a cart view');
 
+  const complaint = await call('raise_grievance', { session_id, order_id: orderId, sub_category: 'FLM02', description: 'It has not come yet' });
+  const read = await mcp.client.readResource({ uri: `shop://sessions/${session_id}/grievances/${complaint['grievance_id']}` });
+  t.equal(JSON.parse((read.contents[0] as { text: string }).text).status, 'PROCESSING', 'the complaint reads by URI');
+
   const { session_id: stranger } = await call('initialize_shopping', {});
   await t.rejects(mcp.client.readResource({ uri: `shop://sessions/${stranger}/orders/${orderId}` }), /ORDER_NOT_FOUND/);
+  await t.rejects(mcp.client.readResource({ uri: `shop://sessions/${stranger}/grievances/${complaint['grievance_id']}` }), /NOT_FOUND/);
 });
 
 t.test('prompts guide shopping, returns and complaints with the tools in order', async (t) => {

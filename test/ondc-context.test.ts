@@ -50,7 +50,7 @@ t.test('incoming contexts are checked field by field', async (t) => {
     'context.country must be IND',
     'context.city must be a std: code such as std:080',
     'context.timestamp must be RFC 3339 UTC with milliseconds, e.g. 2024-07-24T19:40:07.970Z',
-    'context.core_version must be one of 1.2.0, 1.2.5',
+    'context.core_version must be one of 1.2.0, 1.2.5, 1.0.0',
     'context.action must be on_select on this endpoint',
     'context.bap_id someone.else is not this buyer app',
     'context.message_id must differ from transaction_id',

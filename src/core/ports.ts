@@ -408,6 +408,20 @@ export interface NetworkPort {
     reasonId: string;
     reasonText: string;
   }): Promise<{ exchange: Exchange; returnState?: string; refusal?: SellerRefusal }>;
+  /** Opens a complaint about an order (IGM issue; on_issue). */
+  raiseIssue(args: {
+    exchange: Exchange;
+    seller: SellerRef;
+    issueId: string;
+    category: 'ORDER' | 'ITEM' | 'FULFILLMENT' | 'AGENT' | 'PAYMENT' | 'TRANSACTION';
+    subCategory: string;
+    complainant: { name: string; phone: string; email: string };
+    order: { id: string; state: string; items: Array<{ id: string; quantity: number }>; fulfillmentState: string };
+    shortDesc: string;
+    longDesc: string;
+  }): Promise<{ exchange: Exchange; issue?: IssueState; refusal?: SellerRefusal }>;
+  /** Where a complaint stands (IGM issue_status; on_issue_status). */
+  issueStatus(args: { exchange: Exchange; seller: SellerRef; issueId: string }): Promise<{ exchange: Exchange; issue?: IssueState; refusal?: SellerRefusal }>;
   /** How to reach the seller's support about an order (on_support). */
   support(args: { exchange: Exchange; seller: SellerRef; orderId: string }): Promise<{
     exchange: Exchange;
@@ -426,6 +440,15 @@ export interface NetworkPort {
    * "4" buyer cancel), with the seller's latest catalog answer as its search step; null when nothing was logged.
    */
   certificationLog(args: { transactionId: string; bppId: string; flow: string }): Promise<Record<string, unknown> | null>;
+}
+
+/** A complaint as the seller last described it. */
+export interface IssueState {
+  /** PROCESSING, RESOLVED… the respondent's latest action. */
+  status: string;
+  resolution?: { action: string; text: string; refundPaise: number };
+  respondent?: { name: string; phone?: string; email?: string };
+  updatedAt: string;
 }
 
 export interface PaymentOrderRef {

@@ -1,5 +1,5 @@
 /**
- * MCP resources and prompts. Resources: a session's cart and one of its orders, readable by URI (the session id in
+ * MCP resources and prompts. Resources: a session's cart, one of its orders and one of its complaints, readable by URI (the session id in
  * the URI is the capability, checked like a tool call's). Prompts: a guided shopping trip, a return and a complaint,
  * each naming the tools to use in order.
  */
@@ -10,6 +10,7 @@ import { isDomainError } from '../core/errors.js';
 import { viewCart } from '../core/operations/view-cart.js';
 import type { Caller, CoreDeps } from '../core/operation.js';
 import { orderView } from '../core/order-view.js';
+import { grievanceView, requireGrievance } from '../core/grievances.js';
 import { requireSession } from '../core/session.js';
 
 const json = (uri: URL, value: unknown) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(value, null, 2) }] });
@@ -40,6 +41,17 @@ export function registerResourcesAndPrompts(server: McpServer, deps: CoreDeps, c
       read(async () => {
         const session = await requireSession(deps, String(variables['session_id']));
         return json(uri, orderView(await requireOrder(deps, session, String(variables['order_id']))));
+      }),
+  );
+
+  server.registerResource(
+    'grievance',
+    new ResourceTemplate('shop://sessions/{session_id}/grievances/{grievance_id}', { list: undefined }),
+    { title: 'Complaint', description: 'A complaint as the seller last described it: status, resolution, who handles it', mimeType: 'application/json' },
+    async (uri, variables) =>
+      read(async () => {
+        const session = await requireSession(deps, String(variables['session_id']));
+        return json(uri, grievanceView((await requireGrievance(deps, session, String(variables['grievance_id']))).grievance));
       }),
   );
 

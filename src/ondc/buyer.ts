@@ -182,6 +182,8 @@ export function createBuyerApp(opts: BuyerAppOptions) {
     transactionId: string;
     /** The latest timestamp of this transaction so far, so the new one is later. */
     after?: string;
+    /** Another API's version for this one message (IGM's 1.0.0); the retail core version otherwise. */
+    coreVersion?: CoreVersion;
     /** The message, or a function of the request's context for messages that must repeat its timestamp. */
     message: unknown | ((context: BecknContext) => unknown);
     deadlineMs: number;
@@ -191,7 +193,7 @@ export function createBuyerApp(opts: BuyerAppOptions) {
       domain: args.domain,
       city: args.city,
       action: args.action,
-      coreVersion: opts.coreVersion,
+      coreVersion: args.coreVersion ?? opts.coreVersion,
       bap: self(),
       bpp: { subscriberId: args.bppId, uri: bppUri },
       transactionId: args.transactionId,

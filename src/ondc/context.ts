@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 
-export const CORE_VERSIONS = ['1.2.0', '1.2.5'] as const;
+/** Retail core versions, and 1.0.0: the version of ONDC's issue and grievance management (IGM) API. */
+export const CORE_VERSIONS = ['1.2.0', '1.2.5', '1.0.0'] as const;
+export const IGM_VERSION = '1.0.0';
 export type CoreVersion = (typeof CORE_VERSIONS)[number];
 
 export const REQUEST_ACTIONS = [
@@ -19,6 +21,8 @@ export const REQUEST_ACTIONS = [
   'update',
   'rating',
   'support',
+  'issue',
+  'issue_status',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 export type CallbackAction = `on_${RequestAction}`;

@@ -370,3 +370,63 @@ export function supportMessage(refId: string): { ref_id: string } {
   if (!refId.trim()) throw new Error('refId is required');
   return { ref_id: refId };
 }
+
+export type IssueCategory = 'ORDER' | 'ITEM' | 'FULFILLMENT' | 'AGENT' | 'PAYMENT' | 'TRANSACTION';
+
+export interface IssueRequest {
+  issueId: string;
+  category: IssueCategory;
+  /** IGM sub-category: ITM01..05, FLM01..08, ORD01..03, PMT01..04. */
+  subCategory: string;
+  bapId: string;
+  domain: string;
+  complainant: { name: string; phone: string; email: string };
+  order: { id: string; state: string; providerId: string; items: Array<{ id: string; quantity: number }>; fulfillmentId: string; fulfillmentState: string };
+  shortDesc: string;
+  longDesc: string;
+  at: string;
+}
+
+/** An IGM 1.0.0 issue, opened by the buyer (the complainant) against an order. */
+export function issueMessage(req: IssueRequest): { issue: Record<string, unknown> } {
+  const person = { name: req.complainant.name };
+  const contact = { phone: req.complainant.phone, email: req.complainant.email };
+  return {
+    issue: {
+      id: req.issueId,
+      category: req.category,
+      sub_category: req.subCategory,
+      complainant_info: { person, contact },
+      order_details: {
+        id: req.order.id,
+        state: req.order.state,
+        items: req.order.items.map((i) => ({ id: i.id, quantity: i.quantity })),
+        fulfillments: [{ id: req.order.fulfillmentId, state: req.order.fulfillmentState }],
+        provider_id: req.order.providerId,
+      },
+      description: { short_desc: req.shortDesc, long_desc: req.longDesc },
+      source: { network_participant_id: req.bapId, type: 'CONSUMER' },
+      expected_response_time: { duration: 'PT2H' },
+      expected_resolution_time: { duration: 'P1D' },
+      status: 'OPEN',
+      issue_type: 'ISSUE',
+      issue_actions: {
+        complainant_actions: [
+          {
+            complainant_action: 'OPEN',
+            short_desc: 'Complaint created',
+            updated_at: req.at,
+            updated_by: { org: { name: `${req.bapId}::${req.domain}` }, contact, person },
+          },
+        ],
+      },
+      created_at: req.at,
+      updated_at: req.at,
+    },
+  };
+}
+
+export function issueStatusMessage(issueId: string): { issue_id: string } {
+  if (!issueId.trim()) throw new Error('issueId is required');
+  return { issue_id: issueId };
+}

@@ -3,6 +3,7 @@
  * and its verified callback, turned into the core's terms (paise, our quote lines, refusals in plain words).
  */
 import type {
+  IssueState,
   DeliveryDetails,
   Exchange,
   NetworkPort,
@@ -14,7 +15,7 @@ import type {
 } from '../core/ports.js';
 import { DomainError } from '../core/errors.js';
 import { NetworkError, type BuyerApp, type CallbackBody } from './buyer.js';
-import { newTransactionId, type BecknContext } from './context.js';
+import { IGM_VERSION, newTransactionId, type BecknContext } from './context.js';
 import { durationMs } from './duration.js';
 import { returnsOf } from './order-updates.js';
 import { exportCertification, type FlowLogStores } from './flow-log.js';
@@ -28,6 +29,8 @@ import {
   supportMessage,
   ratingMessage,
   returnMessage,
+  issueMessage,
+  issueStatusMessage,
   type BuyerCancelReason,
   type InitRequest,
   type OnInitOrder,
@@ -276,6 +279,42 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
       return { exchange: exchangeAfter(body), ...(state && !refusal ? { returnState: state } : {}), ...(refusal ? { refusal } : {}) };
     },
 
+    async raiseIssue(args) {
+      const at = new Date().toISOString();
+      const body = await reachable(buyer.call<{ issue?: unknown }>({
+        action: 'issue',
+        ...route(args.seller, args.exchange),
+        coreVersion: IGM_VERSION,
+        message: issueMessage({
+          issueId: args.issueId,
+          category: args.category,
+          subCategory: args.subCategory,
+          bapId: buyer.subscriberId,
+          domain: args.seller.domain,
+          complainant: args.complainant,
+          order: { ...args.order, providerId: args.seller.providerId, fulfillmentId: `${args.seller.providerId}-delivery` },
+          shortDesc: args.shortDesc,
+          longDesc: args.longDesc,
+          at,
+        }),
+      }));
+      const refusal = refusalOf(body);
+      const issue = issueStateOf(body.message?.issue);
+      return { exchange: exchangeAfter(body), ...(issue && !refusal ? { issue } : {}), ...(refusal ? { refusal } : {}) };
+    },
+
+    async issueStatus({ exchange, seller, issueId }) {
+      const body = await reachable(buyer.call<{ issue?: unknown }>({
+        action: 'issue_status',
+        ...route(seller, exchange),
+        coreVersion: IGM_VERSION,
+        message: issueStatusMessage(issueId),
+      }));
+      const refusal = refusalOf(body);
+      const issue = issueStateOf(body.message?.issue);
+      return { exchange: exchangeAfter(body), ...(issue && !refusal ? { issue } : {}), ...(refusal ? { refusal } : {}) };
+    },
+
     async support({ exchange, seller, orderId }) {
       const body = await reachable(buyer.call<{ phone?: string; email?: string; uri?: string }>({
         action: 'support',
@@ -317,5 +356,31 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
         ...(refusal ? { refusal } : {}),
       };
     },
+  };
+}
+
+/** The respondent's latest action and any resolution of an IGM issue, read defensively. */
+function issueStateOf(raw: unknown): IssueState | undefined {
+  const issue = (raw ?? {}) as Record<string, any>;
+  const actions = Array.isArray(issue['issue_actions']?.['respondent_actions']) ? (issue['issue_actions']['respondent_actions'] as Array<Record<string, any>>) : [];
+  const last = actions.at(-1);
+  if (!last || typeof last['respondent_action'] !== 'string') return undefined;
+  const r = issue['resolution'] as Record<string, any> | undefined;
+  const org = issue['resolution_provider']?.['respondent_info']?.['organization'] ?? last['updated_by'];
+  return {
+    status: last['respondent_action'],
+    ...(r && typeof r['action_triggered'] === 'string'
+      ? {
+          resolution: {
+            action: r['action_triggered'],
+            text: String(r['long_desc'] ?? r['short_desc'] ?? ''),
+            refundPaise: Math.round(Number(r['refund_amount'] ?? 0) * 100) || 0,
+          },
+        }
+      : {}),
+    ...(org?.['person']?.['name']
+      ? { respondent: { name: String(org['person']['name']), ...(org['contact']?.['phone'] ? { phone: String(org['contact']['phone']) } : {}), ...(org['contact']?.['email'] ? { email: String(org['contact']['email']) } : {}) } }
+      : {}),
+    updatedAt: String(issue['updated_at'] ?? last['updated_at'] ?? ''),
   };
 }

@@ -6591,6 +6591,406 @@ Array [
   Object {
     "annotations": Object {
       "destructiveHint": false,
+      "idempotentHint": false,
+      "openWorldHint": true,
+      "readOnlyHint": false,
+      "title": "Raise a complaint",
+    },
+    "description": "Open a formal complaint about an order with the seller (ONDC IGM issue), with a tracked resolution: ITM01 missing items; ITM02 quantity issue; ITM03 item mismatch; ITM04 quality issue; ITM05 expired item; FLM01 wrong delivery address; FLM02 delay in delivery; FLM03 delayed delivery; FLM04 packaging; ORD01 order not received; ORD02 quality issue; PMT01 refund not received; PMT02 underpaid. Item complaints may name the product. Follow it with get_grievance_status.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "description": Object {
+          "description": "What went wrong, in the shopper's words",
+          "maxLength": 1000,
+          "minLength": 10,
+          "type": "string",
+        },
+        "idempotency_key": Object {
+          "description": "Any unique string (8-128 of A-Z a-z 0-9 _ . : -), e.g. a UUID, chosen by the caller per intended change. A retry with the same key and input returns the first result instead of acting twice.",
+          "pattern": "^[A-Za-z0-9_.:-]{8,128}$",
+          "type": "string",
+        },
+        "order_id": Object {
+          "description": "An order id from confirm_order or list_orders",
+          "pattern": "^ord_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "product_id": Object {
+          "description": "For item complaints: which product",
+          "maxLength": 200,
+          "minLength": 3,
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+        "sub_category": Object {
+          "anyOf": Array [
+            Object {
+              "const": "ITM01",
+              "type": "string",
+            },
+            Object {
+              "const": "ITM02",
+              "type": "string",
+            },
+            Object {
+              "const": "ITM03",
+              "type": "string",
+            },
+            Object {
+              "const": "ITM04",
+              "type": "string",
+            },
+            Object {
+              "const": "ITM05",
+              "type": "string",
+            },
+            Object {
+              "const": "FLM01",
+              "type": "string",
+            },
+            Object {
+              "const": "FLM02",
+              "type": "string",
+            },
+            Object {
+              "const": "FLM03",
+              "type": "string",
+            },
+            Object {
+              "const": "FLM04",
+              "type": "string",
+            },
+            Object {
+              "const": "ORD01",
+              "type": "string",
+            },
+            Object {
+              "const": "ORD02",
+              "type": "string",
+            },
+            Object {
+              "const": "PMT01",
+              "type": "string",
+            },
+            Object {
+              "const": "PMT02",
+              "type": "string",
+            },
+          ],
+          "description": "IGM sub-category",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "order_id",
+        "sub_category",
+        "description",
+      ],
+      "type": "object",
+    },
+    "name": "raise_grievance",
+    "outputSchema": Object {
+      "properties": Object {
+        "category": Object {
+          "type": "string",
+        },
+        "created_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "grievance_id": Object {
+          "type": "string",
+        },
+        "order_id": Object {
+          "type": "string",
+        },
+        "resolution": Object {
+          "anyOf": Array [
+            Object {
+              "properties": Object {
+                "action": Object {
+                  "type": "string",
+                },
+                "refund": Object {
+                  "properties": Object {
+                    "currency": Object {
+                      "const": "INR",
+                      "type": "string",
+                    },
+                    "paise": Object {
+                      "description": "The same amount in paise (1 rupee = 100 paise)",
+                      "type": "integer",
+                    },
+                    "value": Object {
+                      "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                      "examples": Array [
+                        "325.00",
+                      ],
+                      "type": "string",
+                    },
+                  },
+                  "required": Array [
+                    "currency",
+                    "value",
+                    "paise",
+                  ],
+                  "type": "object",
+                },
+                "text": Object {
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "action",
+                "text",
+                "refund",
+              ],
+              "type": "object",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+        "respondent": Object {
+          "anyOf": Array [
+            Object {
+              "properties": Object {
+                "email": Object {
+                  "anyOf": Array [
+                    Object {
+                      "type": "string",
+                    },
+                    Object {
+                      "type": "null",
+                    },
+                  ],
+                },
+                "name": Object {
+                  "type": "string",
+                },
+                "phone": Object {
+                  "anyOf": Array [
+                    Object {
+                      "type": "string",
+                    },
+                    Object {
+                      "type": "null",
+                    },
+                  ],
+                },
+              },
+              "required": Array [
+                "name",
+                "phone",
+                "email",
+              ],
+              "type": "object",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+        "status": Object {
+          "description": "The seller's latest action: PROCESSING, RESOLVED…",
+          "type": "string",
+        },
+        "sub_category": Object {
+          "type": "string",
+        },
+        "updated_at": Object {
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "grievance_id",
+        "order_id",
+        "category",
+        "sub_category",
+        "status",
+        "resolution",
+        "respondent",
+        "created_at",
+        "updated_at",
+      ],
+      "type": "object",
+    },
+    "title": "Raise a complaint",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": true,
+      "readOnlyHint": true,
+      "title": "Complaint status",
+    },
+    "description": "Ask the seller where a complaint from raise_grievance stands (ONDC IGM issue_status): PROCESSING, RESOLVED, and the resolution (a refund, a replacement…).",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "grievance_id": Object {
+          "description": "From raise_grievance",
+          "pattern": "^grv_[A-Za-z0-9_-]{12}$",
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "grievance_id",
+      ],
+      "type": "object",
+    },
+    "name": "get_grievance_status",
+    "outputSchema": Object {
+      "properties": Object {
+        "category": Object {
+          "type": "string",
+        },
+        "created_at": Object {
+          "format": "date-time",
+          "type": "string",
+        },
+        "grievance_id": Object {
+          "type": "string",
+        },
+        "order_id": Object {
+          "type": "string",
+        },
+        "resolution": Object {
+          "anyOf": Array [
+            Object {
+              "properties": Object {
+                "action": Object {
+                  "type": "string",
+                },
+                "refund": Object {
+                  "properties": Object {
+                    "currency": Object {
+                      "const": "INR",
+                      "type": "string",
+                    },
+                    "paise": Object {
+                      "description": "The same amount in paise (1 rupee = 100 paise)",
+                      "type": "integer",
+                    },
+                    "value": Object {
+                      "description": "Rupees as a decimal string with two places, as ONDC writes it",
+                      "examples": Array [
+                        "325.00",
+                      ],
+                      "type": "string",
+                    },
+                  },
+                  "required": Array [
+                    "currency",
+                    "value",
+                    "paise",
+                  ],
+                  "type": "object",
+                },
+                "text": Object {
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "action",
+                "text",
+                "refund",
+              ],
+              "type": "object",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+        "respondent": Object {
+          "anyOf": Array [
+            Object {
+              "properties": Object {
+                "email": Object {
+                  "anyOf": Array [
+                    Object {
+                      "type": "string",
+                    },
+                    Object {
+                      "type": "null",
+                    },
+                  ],
+                },
+                "name": Object {
+                  "type": "string",
+                },
+                "phone": Object {
+                  "anyOf": Array [
+                    Object {
+                      "type": "string",
+                    },
+                    Object {
+                      "type": "null",
+                    },
+                  ],
+                },
+              },
+              "required": Array [
+                "name",
+                "phone",
+                "email",
+              ],
+              "type": "object",
+            },
+            Object {
+              "type": "null",
+            },
+          ],
+        },
+        "status": Object {
+          "description": "The seller's latest action: PROCESSING, RESOLVED…",
+          "type": "string",
+        },
+        "sub_category": Object {
+          "type": "string",
+        },
+        "updated_at": Object {
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "grievance_id",
+        "order_id",
+        "category",
+        "sub_category",
+        "status",
+        "resolution",
+        "respondent",
+        "created_at",
+        "updated_at",
+      ],
+      "type": "object",
+    },
+    "title": "Complaint status",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
       "idempotentHint": true,
       "openWorldHint": false,
       "readOnlyHint": true,

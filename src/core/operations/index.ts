@@ -27,6 +27,8 @@ import { trackOrder } from './track-order.js';
 import { cancelOrder } from './cancel-order.js';
 import { rateOrder } from './rate-order.js';
 import { returnItems } from './return-items.js';
+import { raiseGrievance } from './raise-grievance.js';
+import { getGrievanceStatus } from './get-grievance-status.js';
 import { getSupportContacts } from './get-support-contacts.js';
 import { listAddressesOp } from './list-addresses.js';
 import { addAddressOp } from './add-address.js';
@@ -58,6 +60,8 @@ export const operations: readonly AnyOperation[] = [
   returnItems,
   rateOrder,
   getSupportContacts,
+  raiseGrievance,
+  getGrievanceStatus,
   listOrders,
   getOrderOndcLog,
   phoneLogin,
@@ -69,6 +73,8 @@ export const operations: readonly AnyOperation[] = [
 ];
 
 export {
+  raiseGrievance,
+  getGrievanceStatus,
   returnItems,
   rateOrder,
   getSupportContacts,

@@ -157,7 +157,7 @@ export function createSellerApp(opts: SellerAppOptions) {
         bppUri: opts.url(),
         providers: [opts.provider],
         products: matched,
-        coreVersion: context.core_version as CoreVersion,
+        coreVersion: context.core_version === '1.2.5' ? '1.2.5' : '1.2.0',
       });
       // The answer travels as a callback after the ACK, never inside it.
       setImmediate(() => void callback(context, { catalog }));
@@ -651,9 +651,101 @@ export function createSellerApp(opts: SellerAppOptions) {
     },
   };
 
+  /** Complaints (IGM 1.0.0): acknowledged as PROCESSING at once, RESOLVED one status step later. */
+  const issues = new Map<string, { bapId: string; orderId: string; openedAt: string; resolvedAt?: string; refundPaise: number; category: string }>();
+  const respondent = () => {
+    const { phone, email } = stores.contact as { phone: string; email: string };
+    return { org: { name: `${subscriberId}::${opts.provider.domain}` }, contact: { phone, email }, person: { name: `${opts.provider.name} support` } };
+  };
+
+  function issueAnswer(issueId: string, at: string) {
+    const held = issues.get(issueId)!;
+    const actions = [
+      { respondent_action: 'PROCESSING', short_desc: 'We are looking into your complaint', updated_at: held.openedAt, updated_by: respondent(), cascaded_level: 1 },
+      ...(held.resolvedAt
+        ? [{ respondent_action: 'RESOLVED', short_desc: 'Complaint resolved', updated_at: held.resolvedAt, updated_by: respondent(), cascaded_level: 1 }]
+        : []),
+    ];
+    return {
+      issue: {
+        id: issueId,
+        issue_actions: { respondent_actions: actions },
+        resolution_provider: {
+          respondent_info: {
+            type: 'TRANSACTION-COUNTERPARTY-NP',
+            organization: respondent(),
+            resolution_support: { contact: respondent().contact, gros: [{ person: { name: 'Grievance officer' }, contact: respondent().contact, gro_type: 'TRANSACTION-COUNTERPARTY-NP-GRO' }] },
+          },
+        },
+        ...(held.resolvedAt
+          ? {
+              resolution: held.refundPaise > 0
+                ? { short_desc: 'Refund for the item', long_desc: `A refund of ₹${rupeesString(held.refundPaise)} was made`, action_triggered: 'REFUND', refund_amount: rupeesString(held.refundPaise) }
+                : { short_desc: 'Resolved', long_desc: 'The seller resolved the complaint', action_triggered: 'NO-ACTION' },
+            }
+          : {}),
+        created_at: held.openedAt,
+        updated_at: held.resolvedAt ?? at,
+      },
+    };
+  }
+
+  const issue: SignedRoute = {
+    action: 'issue',
+    handle: async ({ body }) => {
+      const context = body.context;
+      const raw = (body['message'] as { issue?: Record<string, any> } | undefined)?.issue;
+      const issueId = raw?.['id'];
+      const orderId = raw?.['order_details']?.['id'];
+      if (typeof issueId !== 'string' || typeof orderId !== 'string' || typeof raw?.['category'] !== 'string') {
+        return nack('JSON-SCHEMA-ERROR', '30000', 'message.issue needs id, category and order_details.id');
+      }
+      const order = book.find(context.bap_id, orderId);
+      if (!order) {
+        const error: OndcError = { type: 'DOMAIN-ERROR', code: '30018', message: `Order ${orderId} not found` };
+        setImmediate(() => void callback(context, { issue: { id: issueId } }, error));
+        return ack();
+      }
+      if (!issues.has(issueId)) {
+        // an item complaint is settled with a refund of the items named; anything else without money
+        const items = Array.isArray(raw['order_details']?.['items']) ? (raw['order_details']['items'] as Array<{ id?: string; quantity?: number }>) : [];
+        const refundPaise = raw['category'] === 'ITEM'
+          ? items.reduce((sum, i) => sum + (byItemId.get(String(i.id))?.pricePaise ?? 0) * Math.max(1, Number(i.quantity ?? 1)), 0)
+          : 0;
+        issues.set(issueId, { bapId: context.bap_id, orderId, openedAt: opts.now().toISOString(), refundPaise, category: raw['category'] as string });
+        const timer = setTimeout(() => {
+          const held = issues.get(issueId);
+          if (held) held.resolvedAt = opts.now().toISOString();
+        }, opts.statusStepMs);
+        timer.unref();
+      }
+      const reply = replyContext(context);
+      setImmediate(() => void send(reply, issueAnswer(issueId, reply.timestamp)));
+      return ack();
+    },
+  };
+
+  const issueStatus: SignedRoute = {
+    action: 'issue_status',
+    handle: async ({ body }) => {
+      const context = body.context;
+      const issueId = (body['message'] as { issue_id?: unknown } | undefined)?.issue_id;
+      if (typeof issueId !== 'string') return nack('JSON-SCHEMA-ERROR', '30000', 'message.issue_id is required');
+      const held = issues.get(issueId);
+      if (!held || held.bapId !== context.bap_id) {
+        const error: OndcError = { type: 'DOMAIN-ERROR', code: '30018', message: `Issue ${issueId} not found` };
+        setImmediate(() => void callback(context, { issue: { id: issueId } }, error));
+        return ack();
+      }
+      const reply = replyContext(context);
+      setImmediate(() => void send(reply, issueAnswer(issueId, reply.timestamp)));
+      return ack();
+    },
+  };
+
   return {
     id: subscriberId,
-    routes: [search, select, init, confirm, status, track, cancel, support, rating, update],
+    routes: [search, select, init, confirm, status, track, cancel, support, rating, update, issue, issueStatus],
     cancelBySeller,
     close: () => progression.stop(),
   };
