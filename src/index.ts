@@ -78,6 +78,7 @@ export const getCheckout = bindOperation(ops.getCheckout, sharedDeps);
 export const getOrderStatus = bindOperation(ops.getOrderStatus, sharedDeps);
 export const listOrders = bindOperation(ops.listOrders, sharedDeps);
 export const getOrderOndcLog = bindOperation(ops.getOrderOndcLog, sharedDeps);
+export const getCheckoutOndcLog = bindOperation(ops.getCheckoutOndcLog, sharedDeps);
 export const phoneLogin = bindOperation(ops.phoneLogin, sharedDeps);
 export const verifyOtp = bindOperation(ops.verifyOtp, sharedDeps);
 export const reviewOrder = bindOperation(ops.reviewOrder, sharedDeps);

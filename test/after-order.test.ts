@@ -88,6 +88,10 @@ t.test('after pickup the seller refuses to cancel; tracking shows the delivery m
   const tracking = await call('track_order', { session_id, order_id: orderId });
   t.equal(tracking['active'], false, 'delivered: no longer moving');
 
+  const flow2 = await call('get_order_ondc_log', { session_id, order_id: orderId, flow: '2' });
+  for (const step of ['on_status_packed', 'on_status_agent_assigned', 'on_status_picked', 'on_status_out_for_delivery', 'on_status_delivered']) {
+    t.ok(step in flow2['payload'], `flow 2 has ${step}`);
+  }
   const rated = await call('rate_order', { session_id, order_id: orderId, order: 5, delivery: 4, seller: 5 });
   t.equal(rated['accepted'], true, 'the seller took the ratings');
   t.same(rated['ratings'], { order: 5, fulfillment: 4, provider: 5 });

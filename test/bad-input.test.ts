@@ -85,6 +85,7 @@ const valid: Record<string, Record<string, unknown>> = {
   get_grievance_status: { session_id, grievance_id: 'grv_AAAAAAAAAAAA' },
   list_orders: { session_id, limit: 5 },
   get_order_ondc_log: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', flow: '2' },
+  get_checkout_ondc_log: { session_id, checkout_id: 'chk_AAAAAAAAAAAAAAAA', provider_id: 'sri-lakshmi-kirana', flow: '3' },
   phone_login: { session_id, phone: '9876543210' },
   list_addresses: { session_id },
   add_address: { session_id, name: 'Asha Rao', phone: '9876543210', email: 'asha@example.in', house: 'Flat 302', building: 'Lakeview Residency', locality: 'Koramangala 5th Block', pincode: '560034' },

@@ -140,6 +140,10 @@ t.test('a seller\'s refusals reach the user as clear messages', async (t) => {
     await call('confirm_order', { session_id: rival['session_id'], checkout_id: r['checkout_id'], confirmation_token });
     const late = await call('select_items_for_order', { session_id: fresh['session_id'], pincode: basket.pincode });
     t.match(late['sellers'][0].refusal, { code: '40002', message: /not available in the quantity asked/ });
+    const flow3 = await call('get_checkout_ondc_log', { session_id: fresh['session_id'], checkout_id: late['checkout_id'], provider_id: basket.grocer.id, flow: '3' });
+    t.equal(flow3['flow'], '3');
+    t.same(Object.keys(flow3['payload']).slice(2), ['select', 'on_select'], 'flow 3: the catalog answer, then select refused');
+    t.equal(flow3['payload']['on_select']['error']['code'], '40002', 'out of stock at select');
   }
 });
 

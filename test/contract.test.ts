@@ -60,6 +60,7 @@ t.test('the MCP tool list is pinned', async (t) => {
       'get_grievance_status',
       'list_orders',
       'get_order_ondc_log',
+      'get_checkout_ondc_log',
       'phone_login',
       'verify_otp',
       'list_addresses',

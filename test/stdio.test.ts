@@ -22,7 +22,7 @@ t.test('a shopping session over stdio', async (t) => {
   t.teardown(() => client.close());
 
   const { tools } = await client.listTools();
-  t.equal(tools.length, 34);
+  t.equal(tools.length, 35);
   const started = await client.callTool({ name: 'initialize_shopping', arguments: {} });
   const sessionId = (started.structuredContent as { session_id: string }).session_id;
   t.match(sessionId, /^shop_/);

@@ -7367,6 +7367,102 @@ Array [
   Object {
     "annotations": Object {
       "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false,
+      "readOnlyHint": true,
+      "title": "ONDC log of a checkout",
+    },
+    "description": "Export one seller's ONDC messages of a checkout as a certification document, also when no order came of it (flow 3: the seller refused at select, e.g. out of stock). For auditors and certification.",
+    "inputSchema": Object {
+      "additionalProperties": false,
+      "properties": Object {
+        "checkout_id": Object {
+          "description": "From select_items_for_order",
+          "pattern": "^chk_[A-Za-z0-9_-]{16}$",
+          "type": "string",
+        },
+        "flow": Object {
+          "anyOf": Array [
+            Object {
+              "const": "2",
+              "type": "string",
+            },
+            Object {
+              "const": "3",
+              "type": "string",
+            },
+            Object {
+              "const": "4",
+              "type": "string",
+            },
+          ],
+          "default": "3",
+          "description": "Certification flow",
+        },
+        "provider_id": Object {
+          "description": "Which seller of the checkout",
+          "maxLength": 100,
+          "minLength": 1,
+          "type": "string",
+        },
+        "session_id": Object {
+          "description": "The shopping session id from initialize_shopping (shop_ followed by 24 random characters)",
+          "examples": Array [
+            "shop_3q2-7Yw0bX9vV1kP4mZr8sTa",
+          ],
+          "pattern": "^shop_[A-Za-z0-9_-]{22,64}$",
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "session_id",
+        "checkout_id",
+        "provider_id",
+        "flow",
+      ],
+      "type": "object",
+    },
+    "name": "get_checkout_ondc_log",
+    "outputSchema": Object {
+      "properties": Object {
+        "bap_id": Object {
+          "type": "string",
+        },
+        "bpp_id": Object {
+          "type": "string",
+        },
+        "domain": Object {
+          "type": "string",
+        },
+        "flow": Object {
+          "type": "string",
+        },
+        "payload": Object {
+          "description": "Each step's message: { context, message, error? }",
+          "patternProperties": Object {
+            "^(.*)$": Object {},
+          },
+          "type": "object",
+        },
+        "version": Object {
+          "type": "string",
+        },
+      },
+      "required": Array [
+        "domain",
+        "version",
+        "flow",
+        "bap_id",
+        "bpp_id",
+        "payload",
+      ],
+      "type": "object",
+    },
+    "title": "ONDC log of a checkout",
+  },
+  Object {
+    "annotations": Object {
+      "destructiveHint": false,
       "idempotentHint": false,
       "openWorldHint": true,
       "readOnlyHint": false,

@@ -6,6 +6,15 @@ import { SessionId } from '../schemas.js';
 import { requireSession } from '../session.js';
 import { OrderId } from './get-order-status.js';
 
+export const CertificationDoc = Type.Object({
+  domain: Type.String(),
+  version: Type.String(),
+  flow: Type.String(),
+  bap_id: Type.String(),
+  bpp_id: Type.String(),
+  payload: Type.Record(Type.String(), Type.Unknown(), { description: 'Each step\'s message: { context, message, error? }' }),
+});
+
 export const getOrderOndcLog = defineOperation({
   name: 'get_order_ondc_log',
   title: 'ONDC log of an order',
@@ -22,14 +31,7 @@ export const getOrderOndcLog = defineOperation({
       description: 'Certification flow: 2 delivered order, 3 out of stock at select, 4 buyer cancel',
     }),
   }),
-  output: Type.Object({
-    domain: Type.String(),
-    version: Type.String(),
-    flow: Type.String(),
-    bap_id: Type.String(),
-    bpp_id: Type.String(),
-    payload: Type.Record(Type.String(), Type.Unknown(), { description: 'Each step\'s message: { context, message, error? }' }),
-  }),
+  output: CertificationDoc,
   hints: { readOnly: true, idempotent: true, destructive: false },
   summarize: (d) => `ONDC flow ${d.flow} log for ${d.bpp_id}: ${Object.keys(d.payload).join(', ')}.`,
   run: async ({ session_id, order_id, flow }, { deps }) => {

@@ -28,6 +28,7 @@ import { cancelOrder } from './cancel-order.js';
 import { rateOrder } from './rate-order.js';
 import { returnItems } from './return-items.js';
 import { raiseGrievance } from './raise-grievance.js';
+import { getCheckoutOndcLog } from './get-checkout-ondc-log.js';
 import { getGrievanceStatus } from './get-grievance-status.js';
 import { getSupportContacts } from './get-support-contacts.js';
 import { listAddressesOp } from './list-addresses.js';
@@ -64,6 +65,7 @@ export const operations: readonly AnyOperation[] = [
   getGrievanceStatus,
   listOrders,
   getOrderOndcLog,
+  getCheckoutOndcLog,
   phoneLogin,
   verifyOtp,
   listAddressesOp,
@@ -73,6 +75,7 @@ export const operations: readonly AnyOperation[] = [
 ];
 
 export {
+  getCheckoutOndcLog,
   raiseGrievance,
   getGrievanceStatus,
   returnItems,
