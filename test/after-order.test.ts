@@ -3,21 +3,13 @@
  * certification log, over REST and MCP against the sandbox sellers.
  */
 import t from 'tap';
+import { eventually } from './helpers/eventually.js';
 import type { StoredOrder } from '../src/core/checkout.js';
 import { runCheckoutJourney } from './helpers/checkout.js';
 import { connectMcp, mcpCaller } from './helpers/mcp.js';
 import { restCall, restCaller } from './helpers/rest.js';
 import { openTestShop, type TestShop } from './helpers/shop.js';
 
-/** Waits for an effect that arrives by network callback; gives up (and lets the test fail) after the deadline. */
-async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, deadlineMs = 10_000): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const stored = (shop: TestShop, id: string) => shop.runtime.deps.stores.documents<StoredOrder>('order').get(id);
 

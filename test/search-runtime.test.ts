@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
+import { eventually } from './helpers/eventually.js';
 import { restCaller } from './helpers/rest.js';
 import { openTestShop } from './helpers/shop.js';
 import { startEmbeddingsStandin } from './helpers/embeddings-standin.js';
@@ -83,15 +84,6 @@ t.test('QDRANT_URL puts the catalog in Qdrant, and a new replica updates it inst
   t.equal((await ready(second)).body.checks.index.products, 180);
 });
 
-/** Waits for an effect that arrives by network callback; fails the test after the deadline rather than hanging. */
-async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, deadlineMs = 10_000): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 t.test('sellers push the stock an order took; a later pull agrees and changes nothing', async (t) => {
   const shop = await openTestShop({ ...SMALL, SANDBOX_STATUS_STEP_SECONDS: '3600' });

@@ -342,14 +342,12 @@ export function createSellerApp(opts: SellerAppOptions) {
     return order;
   }
 
-  /** An unsolicited on_status: a fresh message id, a timestamp after everything else in the transaction. */
-  async function sendStatus(order: SellerOrder, step: (typeof FULFILLMENT_STEPS)[number]): Promise<void> {
-    // a step already timed when the order was cancelled must not undo the cancellation
-    if (order.state === 'Cancelled') return;
-    const context = buildContext({
+  /** The context of a message the seller sends on its own: a fresh message id, later than all else in the transaction. */
+  function unsolicited(order: SellerOrder, action: 'on_status' | 'on_cancel' | 'on_update'): BecknContext {
+    return buildContext({
       domain: order.context.domain,
       city: order.context.city,
-      action: 'on_status',
+      action,
       coreVersion: order.context.core_version as CoreVersion,
       bap: { subscriberId: order.context.bap_id, uri: order.context.bap_uri },
       bpp: self(),
@@ -357,6 +355,13 @@ export function createSellerApp(opts: SellerAppOptions) {
       now: opts.now(),
       after: order.context.timestamp,
     });
+  }
+
+  /** An unsolicited on_status for the next delivery step. */
+  async function sendStatus(order: SellerOrder, step: (typeof FULFILLMENT_STEPS)[number]): Promise<void> {
+    // a step already timed when the order was cancelled must not undo the cancellation
+    if (order.state === 'Cancelled') return;
+    const context = unsolicited(order, 'on_status');
     order.wire = advance(order, step, context.timestamp, `${opts.url()}/invoices/${encodeURIComponent(order.id)}.pdf`);
     order.state = step.order;
     order.context = { ...order.context, timestamp: context.timestamp };
@@ -495,17 +500,7 @@ export function createSellerApp(opts: SellerAppOptions) {
   async function cancelBySeller(bapId: string, orderId: string, reasonId: string): Promise<boolean> {
     const order = book.find(bapId, orderId);
     if (!order || !cancellable(order)) return false;
-    const context = buildContext({
-      domain: order.context.domain,
-      city: order.context.city,
-      action: 'on_cancel',
-      coreVersion: order.context.core_version as CoreVersion,
-      bap: { subscriberId: order.context.bap_id, uri: order.context.bap_uri },
-      bpp: self(),
-      transactionId: order.transactionId,
-      now: opts.now(),
-      after: order.context.timestamp,
-    });
+    const context = unsolicited(order, 'on_cancel');
     const wire = cancelled(order, subscriberId, reasonId, context.timestamp);
     order.context = { ...order.context, timestamp: context.timestamp };
     await send(context, { order: wire });
@@ -630,17 +625,7 @@ export function createSellerApp(opts: SellerAppOptions) {
         const state = RETURN_STEPS[step++];
         if (!state) return;
         const timer = setTimeout(() => {
-          const ctx = buildContext({
-            domain: order.context.domain,
-            city: order.context.city,
-            action: 'on_update',
-            coreVersion: order.context.core_version as CoreVersion,
-            bap: { subscriberId: order.context.bap_id, uri: order.context.bap_uri },
-            bpp: self(),
-            transactionId: order.transactionId,
-            now: opts.now(),
-            after: order.context.timestamp,
-          });
+          const ctx = unsolicited(order, 'on_update');
           order.context = { ...order.context, timestamp: ctx.timestamp };
           void send(ctx, { order: withReturn(order, accepted, state, ctx.timestamp) }).then(next);
         }, opts.statusStepMs);
