@@ -39,6 +39,7 @@ import { devInboxSender, webhookSender, type DevInboxEntry } from './auth/otp-se
 import { sessionSecret } from './auth/secret.js';
 import { createTokenService } from './auth/tokens.js';
 import { lookupPincode } from './geo/pincodes.js';
+import { createMetrics, type Metrics } from './metrics.js';
 
 export interface Runtime {
   config: Config;
@@ -55,6 +56,8 @@ export interface Runtime {
   connect(callbackBase?: string): Promise<IngestReport>;
   /** Pulls every catalog again now and applies what changed (what the CATALOG_REFRESH_MINUTES timer does). */
   refresh(): Promise<IngestReport>;
+  /** Prometheus metrics of this runtime (GET /metrics). */
+  metrics: Metrics;
   /** Settles when the embedder is attached and every product embedded, or known to be unavailable. */
   vectorsReady(): Promise<void>;
   close(): Promise<void>;
@@ -104,6 +107,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
   for (const note of notes) log.warn(note);
 
   const stores = await openStores({ redisUrl: config.REDIS_URL, dataDir: config.DATA_DIR });
+  const metrics = createMetrics();
   const secret = sessionSecret(config.SESSION_SECRET, config.DATA_DIR);
   if (secret.generated && config.REDIS_URL) {
     notes.push('SESSION_SECRET is unset: this replica signs session tokens with its own key; set one SESSION_SECRET on every replica.');
@@ -154,6 +158,11 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     gatewayUrl: sandbox?.gatewayUrl ?? (config.ONDC_GATEWAY_URL as string),
     coreVersion: config.ONDC_CORE_VERSION,
     now: () => new Date(),
+    observe: {
+      sent: (action, ack) => metrics.ondcMessage('sent', action, ack),
+      received: (action) => metrics.ondcMessage('received', action, 'callback'),
+      waited: (action, seconds) => metrics.callbackWait(action, seconds),
+    },
     onCatalogChange: async (body) => {
       try {
         const known = new Map<string, Provider>();
@@ -347,6 +356,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     otp,
     audit,
     pincodes: { lookup: lookupPincode },
+    telemetry: metrics,
   };
   return {
     config,
@@ -356,6 +366,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     notes,
     connect,
     vectorsReady: () => vectors,
+    metrics,
     refresh: ingest,
     close: async () => {
       clearInterval(refresh);

@@ -29,6 +29,25 @@ export async function runOperation<I extends TObject, O extends TObject>(
   caller: Caller,
   options: { idempotencyKey?: string } = {},
 ): Promise<Static<O>> {
+  const started = performance.now();
+  let outcome = 'ok';
+  try {
+    return await dispatch(op, input, deps, caller, options);
+  } catch (err) {
+    outcome = err instanceof DomainError ? err.code : 'INTERNAL';
+    throw err;
+  } finally {
+    deps.telemetry?.operation(op.name, outcome, (performance.now() - started) / 1000);
+  }
+}
+
+async function dispatch<I extends TObject, O extends TObject>(
+  op: Operation<I, O>,
+  input: Static<I>,
+  deps: CoreDeps,
+  caller: Caller,
+  options: { idempotencyKey?: string } = {},
+): Promise<Static<O>> {
   const ctx: OperationContext = { deps, caller };
   if (caller.bearer !== undefined) {
     const claims = await authenticate(deps, caller.bearer);

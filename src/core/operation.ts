@@ -45,6 +45,13 @@ export interface CoreDeps {
   otp: OtpSender;
   audit: AuditLog;
   pincodes: PincodeDirectory;
+  /** Where operation timings go (Prometheus in the service; nowhere in a bare core). */
+  telemetry?: Telemetry;
+}
+
+export interface Telemetry {
+  /** One finished operation: its name, `ok` or the error code, and how long it took. */
+  operation(name: string, outcome: string, seconds: number): void;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Runtime } from '../deps.js';
 import { registerMcpHttp } from '../mcp/http.js';
 import { buildToolDefinitions, SERVER_INFO } from '../mcp/server.js';
 import { sendError } from './errors.js';
-import { registerProbes } from './probes.js';
+import { registerMetrics, registerProbes } from './probes.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerOperationRoutes } from './routes.js';
 import { registerDevInbox } from './dev-inbox.js';
@@ -97,6 +97,7 @@ export async function buildApp({ runtime, logger, operations = allOperations }: 
   });
 
   registerProbes(app, runtime);
+  registerMetrics(app, runtime);
   await runtime.buyer.registerRoutes(app);
   registerOperationRoutes(app, operations, deps);
   if (deps.otp.kind === 'dev_inbox') registerDevInbox(app, deps);

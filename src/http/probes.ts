@@ -83,3 +83,17 @@ export function registerProbes(app: FastifyInstance, runtime: Runtime): void {
     },
   );
 }
+
+/** GET /metrics: Prometheus text format, for scrapers; not rate limited and not in the API document. */
+export function registerMetrics(app: FastifyInstance, runtime: Runtime): void {
+  const { metrics } = runtime;
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    if (route === '/metrics') return;
+    metrics.httpRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
+  app.get('/metrics', { config: { rateLimit: false }, schema: { hide: true } }, async (_request, reply) => {
+    reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+}

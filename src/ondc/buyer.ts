@@ -36,6 +36,12 @@ export interface BuyerAppOptions {
   record?: (direction: 'sent' | 'received', body: { context: BecknContext; message?: unknown; error?: unknown }) => Promise<void>;
   /** Called with each incremental catalog change a seller pushes on a transaction this app subscribed with. */
   onCatalogChange?: (body: OnSearchBody) => Promise<void>;
+  /** Counts messages and callback waits (metrics). */
+  observe?: {
+    sent(action: string, ack: 'ack' | 'nack' | 'unreachable'): void;
+    received(action: string): void;
+    waited(action: string, seconds: number): void;
+  };
 }
 
 export class NetworkError extends Error {
@@ -65,6 +71,7 @@ export function createBuyerApp(opts: BuyerAppOptions) {
   const subscribed = new Set<string>();
 
   const deliver = async ({ body }: { body: { context: BecknContext } }) => {
+    opts.observe?.received(body.context.action);
     await record('received', body);
     const awaited = hub.deliver(body.context.message_id, { from: body.context.bpp_id ?? '', body, receivedAt: Date.now() });
     if (!awaited && body.context.action === 'on_search' && subscribed.has(body.context.transaction_id)) {
@@ -105,16 +112,20 @@ export function createBuyerApp(opts: BuyerAppOptions) {
       return new NetworkError(message, { cause });
     };
     await record('sent', request);
+    const action = request.context.action;
+    const started = performance.now();
     let sent;
     try {
       sent = await sender.send(url, request);
     } catch (err) {
+      opts.observe?.sent(action, 'unreachable');
       throw await fail(`${peer} could not be reached: ${(err as SendError).message}`, err);
     }
+    opts.observe?.sent(action, sent.ack ? 'ack' : 'nack');
     if (!sent.ack) {
       throw await fail(`${peer} refused ${request.context.action} (${sent.status}): ${JSON.stringify(sent.body?.error ?? sent.body)}`);
     }
-    return awaited;
+    return awaited.finally(() => opts.observe?.waited(action, (performance.now() - started) / 1000));
   }
 
   /** The context of a search through the gateway: no seller named, the gateway fans it out. */

@@ -1,0 +1,56 @@
+/**
+ * Prometheus metrics at GET /metrics: HTTP and operation latency by route or operation and outcome, ONDC messages
+ * sent and received by action and acknowledgement, how long callbacks take to come, plus Node's own process
+ * metrics. One registry per runtime, so tests and replicas never share counters.
+ */
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { Telemetry } from './core/operation.js';
+
+const PREFIX = 'ondc_shop_';
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+export interface Metrics extends Telemetry {
+  registry: Registry;
+  httpRequest(method: string, route: string, status: number, seconds: number): void;
+  ondcMessage(direction: 'sent' | 'received', action: string, ack: 'ack' | 'nack' | 'unreachable' | 'callback'): void;
+  callbackWait(action: string, seconds: number): void;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: PREFIX });
+  const http = new Histogram({
+    name: `${PREFIX}http_request_duration_seconds`,
+    help: 'HTTP requests by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const operations = new Histogram({
+    name: `${PREFIX}operation_duration_seconds`,
+    help: 'Shopping operations (REST, MCP and library alike) by name and outcome: ok, or the error code',
+    labelNames: ['operation', 'outcome'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const messages = new Counter({
+    name: `${PREFIX}ondc_messages_total`,
+    help: 'ONDC messages: sent (by whether the receiver acknowledged) and callbacks received, by action',
+    labelNames: ['direction', 'action', 'ack'],
+    registers: [registry],
+  });
+  const waits = new Histogram({
+    name: `${PREFIX}ondc_callback_wait_seconds`,
+    help: 'Time from sending an ONDC request to its callbacks settling, by action',
+    labelNames: ['action'],
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+    registers: [registry],
+  });
+  return {
+    registry,
+    httpRequest: (method, route, status, seconds) => http.observe({ method, route, status: String(status) }, seconds),
+    operation: (operation, outcome, seconds) => operations.observe({ operation, outcome }, seconds),
+    ondcMessage: (direction, action, ack) => messages.inc({ direction, action, ack }),
+    callbackWait: (action, seconds) => waits.observe({ action }, seconds),
+  };
+}
