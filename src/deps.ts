@@ -158,6 +158,13 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     gatewayUrl: sandbox?.gatewayUrl ?? (config.ONDC_GATEWAY_URL as string),
     coreVersion: config.ONDC_CORE_VERSION,
     now: () => new Date(),
+    maxConcurrent: config.MAX_CONCURRENT_REQUESTS,
+    breakers: {
+      onChange: (peer, state) => {
+        metrics.breaker(peer, state);
+        (state === 'open' ? log.warn : log.info).call(log, { peer, state }, 'circuit breaker');
+      },
+    },
     observe: {
       sent: (action, ack) => metrics.ondcMessage('sent', action, ack),
       received: (action) => metrics.ondcMessage('received', action, 'callback'),

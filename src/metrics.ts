@@ -3,7 +3,7 @@
  * sent and received by action and acknowledgement, how long callbacks take to come, plus Node's own process
  * metrics. One registry per runtime, so tests and replicas never share counters.
  */
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Telemetry } from './core/operation.js';
 
 const PREFIX = 'ondc_shop_';
@@ -14,6 +14,7 @@ export interface Metrics extends Telemetry {
   httpRequest(method: string, route: string, status: number, seconds: number): void;
   ondcMessage(direction: 'sent' | 'received', action: string, ack: 'ack' | 'nack' | 'unreachable' | 'callback'): void;
   callbackWait(action: string, seconds: number): void;
+  breaker(peer: string, state: 'closed' | 'half_open' | 'open'): void;
 }
 
 export function createMetrics(): Metrics {
@@ -46,8 +47,15 @@ export function createMetrics(): Metrics {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
     registers: [registry],
   });
+  const breakers = new Gauge({
+    name: `${PREFIX}circuit_breaker_state`,
+    help: 'Circuit breaker per peer (seller app or gateway): 0 closed, 1 half-open, 2 open',
+    labelNames: ['peer'],
+    registers: [registry],
+  });
   return {
     registry,
+    breaker: (peer, state) => breakers.set({ peer }, state === 'closed' ? 0 : state === 'half_open' ? 1 : 2),
     httpRequest: (method, route, status, seconds) => http.observe({ method, route, status: String(status) }, seconds),
     operation: (operation, outcome, seconds) => operations.observe({ operation, outcome }, seconds),
     ondcMessage: (direction, action, ack) => messages.inc({ direction, action, ack }),

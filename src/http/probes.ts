@@ -65,6 +65,11 @@ export function registerProbes(app: FastifyInstance, runtime: Runtime): void {
           '2xx': Type.Object({
             status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
             checks: Type.Object({ store: Check, index: Check }),
+            network: Type.Object({
+              breakers: Type.Array(Type.Object({ peer: Type.String(), state: Type.String({ description: 'closed, half_open or open' }) }), {
+                description: 'Seller apps and gateway calls that failed lately; an open breaker fails fast until its cool-down ends',
+              }),
+            }),
             notes: Type.Array(Type.String()),
           }),
         },
@@ -78,6 +83,7 @@ export function registerProbes(app: FastifyInstance, runtime: Runtime): void {
       return {
         status: ready ? ('ready' as const) : ('not_ready' as const),
         checks: { store: { ...store, kind: stores.kind }, index: { ...index, ...(await indexDetails(catalog)) } },
+        network: { breakers: runtime.buyer.breakerStates().filter((b) => b.state !== 'closed') },
         notes: runtime.notes,
       };
     },

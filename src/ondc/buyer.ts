@@ -8,7 +8,8 @@ import { CallbackHub, CallbackTimeoutError, type Callback, type Expectation } fr
 import { buildContext, newTransactionId, REQUEST_ACTIONS, type BecknContext, type CoreVersion, type RequestAction } from './context.js';
 import { catalogIncrementMessage, searchMessage, type SearchRequest } from './messages.js';
 import type { RegistryClient } from './registry.js';
-import { createSender, endpoint, type SendError } from './sender.js';
+import { createSender, endpoint, SendError, type SendResult } from './sender.js';
+import { Breakers, Limiter, OpenCircuitError, withRetries, type BreakerOptions } from './resilience.js';
 import { signedRoutes } from './signed-routes.js';
 import { verifyAuthorization, type SigningKey } from './signing.js';
 import type { OnSearchBody as CatalogBody } from './ingest.js';
@@ -36,6 +37,10 @@ export interface BuyerAppOptions {
   record?: (direction: 'sent' | 'received', body: { context: BecknContext; message?: unknown; error?: unknown }) => Promise<void>;
   /** Called with each incremental catalog change a seller pushes on a transaction this app subscribed with. */
   onCatalogChange?: (body: OnSearchBody) => Promise<void>;
+  /** Most requests in flight at once to other participants (MAX_CONCURRENT_REQUESTS). */
+  maxConcurrent?: number;
+  /** Circuit breaker settings and where its state changes are reported. */
+  breakers?: BreakerOptions;
   /** Counts messages and callback waits (metrics). */
   observe?: {
     sent(action: string, ack: 'ack' | 'nack' | 'unreachable'): void;
@@ -51,9 +56,39 @@ export class NetworkError extends Error {
   }
 }
 
+/** Requests a buyer app may send again after a transport failure: they change nothing at the seller. */
+const SAFE_TO_RESEND = new Set(['search', 'status', 'track', 'support', 'issue_status']);
+
+/** A 5xx answer: the peer is failing, which counts against its breaker, unlike a business NACK. */
+class ServerFailure extends Error {
+  constructor(readonly result: SendResult) {
+    super(`answered ${result.status}`);
+  }
+}
+
+const isTransportFailure = (err: unknown) => err instanceof SendError || err instanceof ServerFailure;
+
 export function createBuyerApp(opts: BuyerAppOptions) {
   const hub = new CallbackHub();
   const sender = createSender({ key: opts.key, timeoutMs: opts.timeoutMs });
+  const breakers = new Breakers(opts.breakers);
+  const limiter = new Limiter(opts.maxConcurrent ?? 64);
+
+  /** Sends through the peer's circuit breaker and the concurrency bound, retrying what is safe to resend. */
+  function transmit(peerKey: string, url: string, request: { context: BecknContext; message: unknown }): Promise<SendResult> {
+    return breakers.run(
+      peerKey,
+      () => {
+        const once = async () => {
+          const result = await limiter.run(() => sender.send(url, request));
+          if (result.status >= 500) throw new ServerFailure(result);
+          return result;
+        };
+        return SAFE_TO_RESEND.has(request.context.action) ? withRetries(once, isTransportFailure) : once();
+      },
+      isTransportFailure,
+    );
+  }
   let callbackBase: string | undefined;
 
   function self() {
@@ -103,6 +138,7 @@ export function createBuyerApp(opts: BuyerAppOptions) {
     request: { context: BecknContext; message: unknown },
     peer: string,
     expectation: Expectation,
+    peerKey: string = peer,
   ): Promise<Callback<T>[]> {
     const id = request.context.message_id;
     const awaited = hub.expect<T>(id, expectation);
@@ -114,11 +150,13 @@ export function createBuyerApp(opts: BuyerAppOptions) {
     await record('sent', request);
     const action = request.context.action;
     const started = performance.now();
-    let sent;
+    let sent: SendResult;
     try {
-      sent = await sender.send(url, request);
+      sent = await transmit(peerKey, url, request);
     } catch (err) {
       opts.observe?.sent(action, 'unreachable');
+      if (err instanceof OpenCircuitError) throw await fail(`${peer} is temporarily unavailable (${err.message}); try again shortly`, err);
+      if (err instanceof ServerFailure) throw await fail(`${peer} failed (${err.result.status}); try again shortly`, err);
       throw await fail(`${peer} could not be reached: ${(err as SendError).message}`, err);
     }
     opts.observe?.sent(action, sent.ack ? 'ack' : 'nack');
@@ -213,10 +251,13 @@ export function createBuyerApp(opts: BuyerAppOptions) {
     });
     const message = typeof args.message === 'function' ? (args.message as (c: BecknContext) => unknown)(context) : args.message;
     try {
-      const [callback] = await sendAndAwait<CallbackBody<T>>(endpoint(bppUri, args.action), { context, message }, `seller app ${args.bppId}`, {
-        count: 1,
-        deadlineMs: args.deadlineMs,
-      });
+      const [callback] = await sendAndAwait<CallbackBody<T>>(
+        endpoint(bppUri, args.action),
+        { context, message },
+        `seller app ${args.bppId}`,
+        { count: 1, deadlineMs: args.deadlineMs },
+        args.bppId,
+      );
       return callback!.body;
     } catch (err) {
       if (!(err instanceof CallbackTimeoutError)) throw err;
@@ -234,6 +275,7 @@ export function createBuyerApp(opts: BuyerAppOptions) {
     search,
     subscribeCatalogChanges,
     pendingCallbacks: () => hub.pending,
+    breakerStates: () => breakers.states(),
     close: () => sender.close(),
   };
 }
