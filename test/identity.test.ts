@@ -261,5 +261,6 @@ t.test('with OTP_SENDER=webhook codes go to the SMS gateway, and the dev inbox d
   const { session_id: s2 } = await call('initialize_shopping', {});
   const down = await restCall(shop.app, 'phone_login', { session_id: s2, phone: '9877777777' });
   t.equal(down.status, 503);
+  t.equal(down.headers['retry-after'], '5', 'with a hint to retry in a moment');
   t.equal(down.body.error.code, 'OTP_DELIVERY_FAILED');
 });

@@ -40,6 +40,8 @@ export function sendError(err: unknown, request: FastifyRequest, reply: FastifyR
     if (known.status >= 500) request.log.warn({ code: known.code, err: known.message }, 'request failed');
     const retry = known.details?.['retry_after_seconds'];
     if (typeof retry === 'number') reply.header('retry-after', String(retry));
+    // a dependency that is down (store, network, gateway) is worth retrying in a moment
+    else if (known.status === 503) reply.header('retry-after', '5');
     if (known.status === 401) reply.header('www-authenticate', 'Bearer realm="ondc-shop"');
     return reply.code(known.status).send(errorBody(known));
   }
