@@ -28,6 +28,7 @@ import { EmbeddedCatalogIndex } from './search/embedded-index.js';
 import type { Embedder } from './search/embedder.js';
 import { embedderDisabled, openEmbedder } from './search/embedders/index.js';
 import { QdrantCatalogIndex } from './search/qdrant-index.js';
+import { cachedIndex } from './search/cached-index.js';
 import { catalogTargets, pullNetworkCatalog, type IngestReport } from './search/ingest.js';
 import { onSearchProviderIds, parseOnSearch } from './ondc/ingest.js';
 import type { Provider } from './core/catalog.js';
@@ -124,7 +125,8 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     log.warn({ err: err.message }, 'audit log write failed'),
   );
   const audit: AuditLog = auditLog;
-  const catalog: CatalogIndex = options.catalog ?? configuredIndex(config);
+  const index = options.catalog ?? configuredIndex(config);
+  const catalog: CatalogIndex = config.CACHE_TTL_SECONDS > 0 ? cachedIndex(index, config.CACHE_TTL_SECONDS) : index;
   const identity = buyerIdentity(config);
   const sandbox = config.ONDC_REGISTRY_URL
     ? undefined
