@@ -57,7 +57,8 @@ async function searchLatency(totalProducts: number, rounds: number) {
 /** The whole service on an embedded store in a temp dir, listening on loopback, catalog pulled from the sandbox. */
 async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'ondc-bench-'));
-  const config = parseConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000' });
+  // no search cache: the figures are the index's own, not repeats served from memory
+  const config = parseConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000', CACHE_TTL_SECONDS: '0', EMBEDDER: 'none' });
   const logger = pino({ level: 'silent' });
   const runtime = await createRuntime(config, logger);
   const app = await buildApp({ runtime, logger });
