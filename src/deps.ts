@@ -41,6 +41,7 @@ import { sessionSecret } from './auth/secret.js';
 import { createTokenService } from './auth/tokens.js';
 import { lookupPincode } from './geo/pincodes.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { actor } from './core/audit.js';
 
 export interface Runtime {
   config: Config;
@@ -210,9 +211,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
           await audit.record({
             action: 'order.status',
             outcome: 'ok',
-            sessionId: moved.sessionId,
-            ...(moved.userId ? { userId: moved.userId } : {}),
-            subject: moved.id,
+            ...actor(moved.sessionId, moved.userId, moved.id),
             detail: { state: moved.state, ...(moved.fulfillmentState ? { fulfillment: moved.fulfillmentState } : {}) },
           });
         }

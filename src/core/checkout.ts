@@ -131,6 +131,11 @@ export async function requireOrder(deps: CoreDeps, session: Session, orderId: st
   return order;
 }
 
+/** The later of two points in a transaction: an answer that came after a newer unsolicited message must not rewind it. */
+export function laterExchange(current: Exchange, answer: Exchange): Exchange {
+  return answer.lastTimestamp > current.lastTimestamp ? answer : current;
+}
+
 export function requireSeller(checkout: Checkout, providerId: string): SellerOrder {
   const order = checkout.sellers.find((s) => s.seller.providerId === providerId);
   if (!order) {

@@ -6,6 +6,7 @@
  */
 import { checkouts, updateSeller } from './checkout.js';
 import type { CoreDeps } from './operation.js';
+import { actor } from './audit.js';
 
 interface PaymentIndex {
   checkoutId: string;
@@ -34,7 +35,7 @@ export async function applyGatewayPayment(
   if (!found || !checkout || !order || order.payment?.gatewayOrderId !== report.gatewayOrderId) {
     return { outcome: 'unknown_order' };
   }
-  const who = { sessionId: checkout.sessionId, ...(checkout.userId ? { userId: checkout.userId } : {}), subject: checkout.id };
+  const who = actor(checkout.sessionId, checkout.userId, checkout.id);
   if (order.payment.paymentId === report.paymentId) return { outcome: 'already_paid', checkoutId: checkout.id };
   if (order.state !== 'payment_pending') {
     await deps.audit.record({ action: `payment.${report.source}`, outcome: 'refused', ...who, detail: { reason: `order is ${order.state}` } });

@@ -1,11 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { orders, requireOrder } from '../checkout.js';
+import { laterExchange, orders, requireOrder } from '../checkout.js';
 import { DomainError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { OrderView, orderView } from '../order-view.js';
 import { SessionId } from '../schemas.js';
 import { requireSession } from '../session.js';
 import { OrderId } from './get-order-status.js';
+import { actor } from '../audit.js';
 
 export const cancelOrder = defineOperation({
   name: 'cancel_order',
@@ -29,7 +30,7 @@ export const cancelOrder = defineOperation({
     const session = await requireSession(deps, session_id);
     const order = await requireOrder(deps, session, order_id);
     if (order.state === 'Cancelled') return orderView(order);
-    const who = { sessionId: session.id, ...(session.userId ? { userId: session.userId } : {}), subject: order_id };
+    const who = actor(session.id, session.userId, order_id);
     const answer = await deps.network.cancel({ exchange: order.exchange, seller: order.seller, orderId: order.id, reasonId: reason });
     if (answer.refusal) {
       await deps.audit.record({ action: 'order.cancel', outcome: 'refused', ...who, detail: { reason, ondc_code: answer.refusal.code } });
@@ -40,7 +41,7 @@ export const cancelOrder = defineOperation({
     const now = deps.clock.now().toISOString();
     const updated = await orders(deps).update(order_id, (o) => ({
       ...o,
-      exchange: answer.exchange.lastTimestamp > o.exchange.lastTimestamp ? answer.exchange : o.exchange,
+      exchange: laterExchange(o.exchange, answer.exchange),
       state: answer.state ?? 'Cancelled',
       fulfillmentState: 'Cancelled',
       // the seller's own account when it gives one; otherwise it was this buyer's request

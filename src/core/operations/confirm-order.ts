@@ -17,6 +17,7 @@ import type { Checkout } from '../checkout.js';
 import { SessionId } from '../schemas.js';
 import { requireSession } from '../session.js';
 import { CheckoutId } from './create-payment.js';
+import { actor } from '../audit.js';
 
 const READY: SellerOrder['state'][] = ['paid', 'cod'];
 
@@ -89,9 +90,7 @@ async function placeOne(deps: CoreDeps, checkout: Checkout, order: SellerOrder):
   await deps.audit.record({
     action: 'order.confirm',
     outcome: 'ok',
-    sessionId: checkout.sessionId,
-    ...(checkout.userId ? { userId: checkout.userId } : {}),
-    subject: order.orderId!,
+    ...actor(checkout.sessionId, checkout.userId, order.orderId!),
     detail: { seller: order.seller.providerId, total_paise: order.quote.totalPaise, method: order.cashOnDelivery ? 'cod' : 'prepaid' },
   });
   return updateSeller(deps, checkout, order.seller.providerId, (o) => ({
@@ -148,7 +147,7 @@ export const confirmOrder = defineOperation({
       if (confirmation_token !== undefined) checkReviewToken(deps, current, confirmation_token);
       else await askTheUser(caller, current);
     } catch (err) {
-      await deps.audit.record({ action: 'order.confirm', outcome: 'refused', sessionId: session.id, ...(session.userId ? { userId: session.userId } : {}), subject: checkout_id, detail: { reason: (err as DomainError).code } });
+      await deps.audit.record({ action: 'order.confirm', outcome: 'refused', ...actor(session.id, session.userId, checkout_id), detail: { reason: (err as DomainError).code } });
       throw err;
     }
     let { checkout, claimed } = await claim(deps, current);

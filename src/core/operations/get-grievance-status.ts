@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { orders } from '../checkout.js';
+import { laterExchange, orders } from '../checkout.js';
 import { DomainError } from '../errors.js';
 import { GrievanceId, grievances, grievanceView, GrievanceView, requireGrievance } from '../grievances.js';
 import { defineOperation } from '../operation.js';
@@ -23,7 +23,7 @@ export const getGrievanceStatus = defineOperation({
       throw new DomainError('SELLER_REFUSED', `${order.seller.name} gave no status for the complaint: ${answer.refusal?.message ?? 'no answer'}.`);
     }
     const saved = await grievances(deps).update(grievance.id, (g) => ({ ...g, state: answer.issue! }));
-    await orders(deps).update(order.id, (o) => ({ ...o, exchange: answer.exchange.lastTimestamp > o.exchange.lastTimestamp ? answer.exchange : o.exchange }));
+    await orders(deps).update(order.id, (o) => ({ ...o, exchange: laterExchange(o.exchange, answer.exchange) }));
     return grievanceView(saved ?? grievance);
   },
 });

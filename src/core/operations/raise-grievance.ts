@@ -1,11 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { orders, requireOrder } from '../checkout.js';
+import { laterExchange, orders, requireOrder } from '../checkout.js';
 import { DomainError } from '../errors.js';
 import { grievances, grievanceView, GrievanceView, type Grievance } from '../grievances.js';
 import { defineOperation } from '../operation.js';
 import { SessionId } from '../schemas.js';
 import { requireSession } from '../session.js';
 import { OrderId } from './get-order-status.js';
+import { actor } from '../audit.js';
 
 /** IGM sub-categories a shopper meets, in words. */
 const SUB_CATEGORIES: Record<string, { category: 'ITEM' | 'FULFILLMENT' | 'ORDER' | 'PAYMENT'; text: string }> = {
@@ -76,8 +77,8 @@ export const raiseGrievance = defineOperation({
       createdAt: now,
     };
     await grievances(deps).create(id, grievance, { owner: session.userId ?? session.id });
-    await orders(deps).update(order_id, (o) => ({ ...o, exchange: answer.exchange.lastTimestamp > o.exchange.lastTimestamp ? answer.exchange : o.exchange }));
-    await deps.audit.record({ action: 'grievance.raise', outcome: 'ok', sessionId: session.id, ...(session.userId ? { userId: session.userId } : {}), subject: id, detail: { order: order_id, sub_category } });
+    await orders(deps).update(order_id, (o) => ({ ...o, exchange: laterExchange(o.exchange, answer.exchange) }));
+    await deps.audit.record({ action: 'grievance.raise', outcome: 'ok', ...actor(session.id, session.userId, id), detail: { order: order_id, sub_category } });
     return grievanceView(grievance);
   },
 });

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { orders, requireOrder } from '../checkout.js';
+import { laterExchange, orders, requireOrder } from '../checkout.js';
 import { DomainError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { SessionId } from '../schemas.js';
@@ -38,7 +38,7 @@ export const rateOrder = defineOperation({
     ];
     const answer = await deps.network.rate({ exchange: order.exchange, seller: order.seller, ratings });
     if (answer.refusal) throw new DomainError('SELLER_REFUSED', `${order.seller.name} did not take the rating: ${answer.refusal.message}`);
-    await orders(deps).update(order_id, (o) => ({ ...o, exchange: answer.exchange.lastTimestamp > o.exchange.lastTimestamp ? answer.exchange : o.exchange }));
+    await orders(deps).update(order_id, (o) => ({ ...o, exchange: laterExchange(o.exchange, answer.exchange) }));
     return {
       order_id,
       accepted: answer.accepted,

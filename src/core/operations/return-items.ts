@@ -1,11 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { orders, requireOrder } from '../checkout.js';
+import { laterExchange, orders, requireOrder } from '../checkout.js';
 import { DomainError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { OrderView, orderView } from '../order-view.js';
 import { SessionId } from '../schemas.js';
 import { requireSession } from '../session.js';
 import { OrderId } from './get-order-status.js';
+import { actor } from '../audit.js';
 
 /** ONDC retail return reasons a buyer may give. */
 const RETURN_REASONS: Record<string, string> = {
@@ -53,7 +54,7 @@ export const returnItems = defineOperation({
       reasonId: reason,
       reasonText: description ?? RETURN_REASONS[reason] ?? 'return',
     });
-    const who = { sessionId: session.id, ...(session.userId ? { userId: session.userId } : {}), subject: order_id };
+    const who = actor(session.id, session.userId, order_id);
     if (answer.refusal) {
       await deps.audit.record({ action: 'order.return', outcome: 'refused', ...who, detail: { reason, ondc_code: answer.refusal.code } });
       throw new DomainError('SELLER_REFUSED', `${order.seller.name} would not take the return: ${answer.refusal.message}.`, { ondc_code: answer.refusal.code });
@@ -61,7 +62,7 @@ export const returnItems = defineOperation({
     const now = deps.clock.now().toISOString();
     const updated = await orders(deps).update(order_id, (o) => ({
       ...o,
-      exchange: answer.exchange.lastTimestamp > o.exchange.lastTimestamp ? answer.exchange : o.exchange,
+      exchange: laterExchange(o.exchange, answer.exchange),
       // the seller's own account may be here already (its on_update raced this write): it wins
       returns: (o.returns ?? []).some((r) => r.id === returnId)
         ? (o.returns ?? [])

@@ -6,6 +6,7 @@ import { defineOperation } from '../operation.js';
 import { SessionId } from '../schemas.js';
 import { requireSession } from '../session.js';
 import { CheckoutId, ProviderId } from './create-payment.js';
+import { actor } from '../audit.js';
 
 export const verifyPayment = defineOperation({
   name: 'verify_payment',
@@ -38,7 +39,7 @@ export const verifyPayment = defineOperation({
       signature,
       expectedAmountPaise: order.quote.totalPaise,
     });
-    const who = { sessionId: session.id, ...(session.userId ? { userId: session.userId } : {}), subject: checkout_id };
+    const who = actor(session.id, session.userId, checkout_id);
     if (!check.verified) {
       await deps.audit.record({ action: 'payment.verify', outcome: 'refused', ...who, detail: { seller: provider_id, reason: check.reason ?? check.status } });
       throw new DomainError(
