@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { enterRequest, requestChildLogger } from '../logger.js';
 import { splitList } from '../config.js';
 import { DomainError } from '../core/errors.js';
 import type { AnyOperation } from '../core/operation.js';
@@ -46,11 +47,13 @@ export async function buildApp({ runtime, logger, operations = allOperations }: 
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    childLoggerFactory: requestChildLogger,
     ajv: { customOptions: { removeAdditional: false, useDefaults: true, coerceTypes: 'array', allErrors: false } },
   });
 
   // The API speaks JSON only: text bodies get 415 rather than being parsed as a string and failing later.
   app.removeContentTypeParser('text/plain');
+  app.addHook('onRequest', (request, _reply, done) => enterRequest(request.id, done));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
