@@ -17,6 +17,7 @@ const Url = (description: string) => Type.Optional(Type.String({ pattern: '^(htt
 export const ConfigSchema = Type.Object({
   PORT: Int(3000, 0, 65535, 'TCP port for REST, /mcp and /docs'),
   HOST: Type.String({ default: '127.0.0.1', minLength: 1, description: 'Interface to listen on; 0.0.0.0 in containers' }),
+  SHUTDOWN_TIMEOUT_SECONDS: Int(25, 0, 3_600, 'On SIGTERM, how long requests in flight may take to finish before the server stops anyway'),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info', description: 'pino log level' },

@@ -38,10 +38,11 @@ function readConfig(): Config {
   }
 }
 
+/** The first SIGINT or SIGTERM stops gracefully; a second one, from an impatient operator, exits at once. */
 function onShutdown(close: () => Promise<void>): void {
   let closing = false;
   const stop = (signal: string) => {
-    if (closing) return;
+    if (closing) process.exit(1);
     closing = true;
     close().then(
       () => process.exit(0),
@@ -60,16 +61,19 @@ async function serve(): Promise<void> {
   const log = createLogger(config);
   const runtime = await createRuntime(config, log);
   const app = await buildApp({ runtime, logger: log });
+  // Handled before the server listens: a SIGTERM that comes as soon as /ready answers must still drain.
+  onShutdown(async () => {
+    const drained = await app.drain.start(config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+    log.info(drained, drained.drained ? 'drained: no requests in flight' : 'drain timed out: stopping with requests in flight');
+    await app.close();
+    await runtime.close();
+    log.flush();
+  });
   await app.listen({ port: config.PORT, host: config.HOST });
   const { port } = app.server.address() as { port: number };
   // Seller apps on this machine reach a wildcard listener on loopback.
   const host = ['0.0.0.0', '::'].includes(config.HOST) ? '127.0.0.1' : config.HOST;
   await runtime.connect(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
-  onShutdown(async () => {
-    await app.close();
-    await runtime.close();
-    log.flush();
-  });
 }
 
 async function mcpStdio(): Promise<void> {

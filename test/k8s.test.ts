@@ -60,3 +60,13 @@ t.test('three replicas, probes on /ready and /health, resources, secrets from a 
     t.ok(known.has(key), `${key} is a configuration key`);
   }
 });
+
+t.test('a pod stops inside its grace period: preStop pause plus the drain deadline fit', async (t) => {
+  const pod = byKind('Deployment').spec.template.spec;
+  const container = pod.containers[0];
+  const [cmd, seconds] = container.lifecycle.preStop.exec.command as [string, string];
+  t.equal(cmd, 'sleep');
+  const drain = Number(byKind('ConfigMap').data.SHUTDOWN_TIMEOUT_SECONDS);
+  t.ok(drain > 0, 'the drain deadline is set for the cluster');
+  t.ok(Number(seconds) + drain < pod.terminationGracePeriodSeconds, `${seconds} s + ${drain} s < ${pod.terminationGracePeriodSeconds} s`);
+});

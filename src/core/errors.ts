@@ -37,6 +37,7 @@ export const ERROR_CODES = {
   STORE_UNAVAILABLE: { type: 'backend_error', status: 503 },
   INDEX_UNAVAILABLE: { type: 'backend_error', status: 503 },
   NETWORK_UNAVAILABLE: { type: 'network_error', status: 503 },
+  SHUTTING_DOWN: { type: 'backend_error', status: 503 },
   CART_EMPTY: { type: 'validation_error', status: 409 },
   CHECKOUT_NOT_FOUND: { type: 'validation_error', status: 404 },
   CHECKOUT_STEP: { type: 'validation_error', status: 409 },

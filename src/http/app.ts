@@ -17,6 +17,7 @@ import { registerMetrics, registerProbes } from './probes.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerOperationRoutes } from './routes.js';
 import { registerDevInbox } from './dev-inbox.js';
+import { registerDrain } from './drain.js';
 import { registerRazorpayRoutes } from './payment-routes.js';
 
 export interface AppOptions {
@@ -99,7 +100,7 @@ export async function buildApp({ runtime, logger, operations = allOperations }: 
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
   });
 
-  registerProbes(app, runtime);
+  registerProbes(app, runtime, registerDrain(app));
   registerMetrics(app, runtime);
   await runtime.buyer.registerRoutes(app);
   registerOperationRoutes(app, operations, deps);

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { CatalogIndex } from '../core/ports.js';
 import type { Runtime } from '../deps.js';
+import type { Drain } from './drain.js';
 
 const Check = Type.Object({
   ok: Type.Boolean(),
@@ -42,7 +43,7 @@ async function check(run: () => Promise<void>): Promise<{ ok: boolean; error?: s
   }
 }
 
-export function registerProbes(app: FastifyInstance, runtime: Runtime): void {
+export function registerProbes(app: FastifyInstance, runtime: Runtime, drain: Drain): void {
   const noLimit = { rateLimit: false };
 
   app.get(
@@ -63,7 +64,9 @@ export function registerProbes(app: FastifyInstance, runtime: Runtime): void {
         summary: 'Readiness: 200 when the store and the product index answer, 503 naming the failing part otherwise',
         response: {
           '2xx': Type.Object({
-            status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
+            status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready'), Type.Literal('draining')], {
+              description: 'draining: shutting down, finishing the requests in flight; send new ones elsewhere',
+            }),
             checks: Type.Object({ store: Check, index: Check }),
             network: Type.Object({
               breakers: Type.Array(Type.Object({ peer: Type.String(), state: Type.String({ description: 'closed, half_open or open' }) }), {
@@ -78,10 +81,10 @@ export function registerProbes(app: FastifyInstance, runtime: Runtime): void {
     async (_request, reply) => {
       const { stores, catalog } = runtime.deps;
       const [store, index] = await Promise.all([check(() => stores.ping()), check(() => catalog.ping())]);
-      const ready = store.ok && index.ok;
+      const ready = store.ok && index.ok && !drain.draining;
       reply.code(ready ? 200 : 503);
       return {
-        status: ready ? ('ready' as const) : ('not_ready' as const),
+        status: drain.draining ? ('draining' as const) : ready ? ('ready' as const) : ('not_ready' as const),
         checks: { store: { ...store, kind: stores.kind }, index: { ...index, ...(await indexDetails(catalog)) } },
         network: { breakers: runtime.buyer.breakerStates().filter((b) => b.state !== 'closed') },
         notes: runtime.notes,

@@ -1,0 +1,83 @@
+/**
+ * Graceful shutdown, first half: draining. Once a replica is told to stop, /ready answers 503 so the load balancer
+ * sends it nothing new, new shopper requests are refused with a retry hint, and the requests already in flight run
+ * to their end. ONDC callbacks and payment webhooks are still received while draining: an order being confirmed
+ * is waiting for exactly such a callback, and refusing it would turn a clean stop into a lost confirmation.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '../core/errors.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    drain: Drain;
+  }
+}
+
+export interface DrainResult {
+  /** True when every counted request finished before the deadline. */
+  drained: boolean;
+  /** Requests still running when draining ended. */
+  left: number;
+  waitedMs: number;
+}
+
+export interface Drain {
+  readonly draining: boolean;
+  /** Shopper requests being served now. */
+  inFlight(): number;
+  /** Starts draining (once) and resolves when nothing is in flight or `timeoutMs` passed. */
+  start(timeoutMs: number): Promise<DrainResult>;
+}
+
+/** Paths served while draining, and not counted as shopper work: callbacks, webhooks, probes and metrics. */
+const ALWAYS_SERVED = [/^\/ondc\//, /^\/webhooks\//, /^\/health$/, /^\/ready$/, /^\/metrics$/];
+
+const alwaysServed = (request: FastifyRequest) => {
+  const path = request.url.split('?')[0] ?? '';
+  return ALWAYS_SERVED.some((p) => p.test(path));
+};
+
+export function registerDrain(app: FastifyInstance): Drain {
+  let inFlight = 0;
+  let draining: Promise<DrainResult> | undefined;
+  let idle: (() => void) | undefined;
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (alwaysServed(request)) return;
+    if (draining) {
+      reply.header('connection', 'close');
+      throw new DomainError('SHUTTING_DOWN', 'This server is shutting down; send the request again and another will answer.', {
+        retry_after_seconds: 1,
+      });
+    }
+    inFlight += 1;
+    // 'close' fires for every ending, including hijacked /mcp streams and clients that went away.
+    reply.raw.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) idle?.();
+    });
+  });
+
+  const drain: Drain = {
+    get draining() {
+      return draining !== undefined;
+    },
+    inFlight: () => inFlight,
+    start(timeoutMs) {
+      draining ??= new Promise<DrainResult>((resolve) => {
+        const started = Date.now();
+        const finish = (drained: boolean) => {
+          clearTimeout(timer);
+          idle = undefined;
+          resolve({ drained, left: inFlight, waitedMs: Date.now() - started });
+        };
+        const timer = setTimeout(() => finish(false), timeoutMs);
+        idle = () => finish(true);
+        if (inFlight === 0) finish(true);
+      });
+      return draining;
+    },
+  };
+  app.decorate('drain', drain);
+  return drain;
+}

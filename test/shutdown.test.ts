@@ -1,0 +1,117 @@
+/**
+ * SIGTERM drains the real server: requests in flight finish and are kept, new ones are refused with a retry hint,
+ * /ready turns 503 so a load balancer stops sending, and the process exits cleanly; a request that never ends
+ * cannot hold the process past SHUTDOWN_TIMEOUT_SECONDS.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { freePort, startServer, type ServerProcess } from './helpers/server-process.js';
+
+async function api(base: string, method: string, path: string, session?: string, body?: unknown) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(session ? { 'x-session-id': session } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+}
+
+/** A client that has sent a request's headers and half its body: to the server, a request in flight. */
+function halfSentRequest(port: number, path: string, session: string, body: string): Promise<{ socket: Socket; finish(): Promise<string> }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      const half = Math.floor(body.length / 2);
+      socket.write(
+        `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\ncontent-type: application/json\r\n` +
+          `x-session-id: ${session}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body.slice(0, half)}`,
+      );
+      let answer = '';
+      socket.on('data', (d) => (answer += String(d)));
+      const ended = new Promise<string>((done) => socket.on('close', () => done(answer)));
+      resolve({ socket, finish: () => (socket.write(body.slice(half)), ended) });
+    });
+    socket.once('error', reject);
+  });
+}
+
+const exited = (server: ServerProcess) =>
+  new Promise<number | null>((resolve) => (server.child.exitCode !== null ? resolve(server.child.exitCode) : server.child.once('exit', resolve)));
+
+t.test('SIGTERM: the request in flight completes and is kept; new requests get 503 with Retry-After; exit 0', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ondc-drain-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const port = await freePort();
+  const env = { DATA_DIR: dir, SHUTDOWN_TIMEOUT_SECONDS: '60' };
+  const server = await startServer(env, port);
+  t.teardown(() => void server.child.kill('SIGKILL'));
+
+  const session = (await api(server.base, 'POST', '/api/v1/sessions', undefined, {})).body.data.session_id as string;
+  const product = (await api(server.base, 'GET', '/api/v1/products?query=ghee&in_stock=true', session)).body.data.results[0];
+  const inFlight = await halfSentRequest(port, '/api/v1/cart/items', session, JSON.stringify({ product_id: product.id, quantity: 3 }));
+
+  server.child.kill('SIGTERM');
+  // the signal is handled asynchronously: wait until the server says it is draining
+  let ready = await api(server.base, 'GET', '/ready');
+  for (let i = 0; i < 100 && ready.body.status !== 'draining'; i += 1) {
+    await new Promise((r) => setTimeout(r, 50));
+    ready = await api(server.base, 'GET', '/ready');
+  }
+  t.equal(ready.status, 503, '/ready turns 503 so the load balancer stops sending');
+  t.equal(ready.body.status, 'draining');
+
+  const refused = await api(server.base, 'GET', '/api/v1/cart', session);
+  t.equal(refused.status, 503);
+  t.equal(refused.body.error.code, 'SHUTTING_DOWN');
+  t.match(refused.body.error.message, /send the request again/);
+  t.equal(refused.headers.get('retry-after'), '1');
+  t.equal(server.child.exitCode, null, 'still running while a request is in flight');
+
+  const answer = await inFlight.finish();
+  t.match(answer, /^HTTP\/1\.1 200 /, 'the request in flight was served to its end');
+  const served = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+  t.same(served.data.lines.map((l: any) => [l.product_id, l.quantity]), [[product.id, 3]]);
+  t.equal(await exited(server), 0, 'then the server exits cleanly');
+  t.match(server.stderr(), /^$/, 'nothing went wrong on the way out');
+
+  const again = await startServer(env, port);
+  t.teardown(() => void again.child.kill('SIGKILL'));
+  const cart = await api(again.base, 'GET', '/api/v1/cart', session);
+  t.same(cart.body.data.lines.map((l: any) => [l.product_id, l.quantity]), [[product.id, 3]], 'what it served was kept');
+  again.child.kill('SIGTERM');
+  t.equal(await exited(again), 0, `an idle server stops at once ${again.stderr()}`);
+});
+
+t.test('a request that never finishes cannot hold the process past SHUTDOWN_TIMEOUT_SECONDS', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ondc-drain-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const port = await freePort();
+  const server = await startServer({ DATA_DIR: dir, SHUTDOWN_TIMEOUT_SECONDS: '1' }, port);
+  t.teardown(() => void server.child.kill('SIGKILL'));
+  const session = (await api(server.base, 'POST', '/api/v1/sessions', undefined, {})).body.data.session_id as string;
+  const stuck = await halfSentRequest(port, '/api/v1/cart/items', session, JSON.stringify({ product_id: 'whatever', quantity: 1 }));
+  t.teardown(() => stuck.socket.destroy());
+  server.child.kill('SIGTERM');
+  t.equal(await exited(server), 0, 'it gave up waiting and stopped');
+});
+
+t.test('a second SIGTERM during the drain stops the server at once', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ondc-drain-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const port = await freePort();
+  const server = await startServer({ DATA_DIR: dir, SHUTDOWN_TIMEOUT_SECONDS: '600' }, port);
+  t.teardown(() => void server.child.kill('SIGKILL'));
+  const session = (await api(server.base, 'POST', '/api/v1/sessions', undefined, {})).body.data.session_id as string;
+  const stuck = await halfSentRequest(port, '/api/v1/cart/items', session, JSON.stringify({ product_id: 'whatever', quantity: 1 }));
+  t.teardown(() => stuck.socket.destroy());
+  server.child.kill('SIGTERM');
+  let status = '';
+  while (status !== 'draining') {
+    await new Promise((r) => setTimeout(r, 50));
+    status = (await api(server.base, 'GET', '/ready')).body.status;
+  }
+  server.child.kill('SIGTERM');
+  t.equal(await exited(server), 1, 'the operator insisted: exit 1 without waiting the 600 s');
+});
