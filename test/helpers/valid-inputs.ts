@@ -1,0 +1,63 @@
+/**
+ * A well-formed input for every operation, given a live session and a product in its cart: tests break one field
+ * at a time from it, or send it while a dependency is down. Ids of checkouts, orders and addresses are well-formed
+ * but unknown, so reaching the operation is what is tested, not its success.
+ */
+export function validInputs(session_id: string, productId: string): Record<string, Record<string, unknown>> {
+  return {
+    initialize_shopping: {},
+    get_session_info: { session_id },
+    search_products: { session_id, query: 'rice', limit: 5, page: 1, min_price: 10, max_price: 500, category: 'Foodgrains' },
+    get_product_details: { session_id, product_id: productId },
+    browse_categories: { session_id, domain: 'ONDC:RET10' },
+    add_to_cart: { session_id, product_id: productId, quantity: 1 },
+    view_cart: { session_id },
+    update_cart_quantity: { session_id, product_id: productId, quantity: 2 },
+    remove_from_cart: { session_id, product_id: productId },
+    clear_cart: { session_id },
+    get_cart_total: { session_id },
+    select_items_for_order: { session_id, pincode: '560034', gps: '12.9352,77.6245' },
+    initialize_order: {
+      session_id,
+      checkout_id: 'chk_AAAAAAAAAAAAAAAA',
+      name: 'Asha Rao',
+      phone: '9876543210',
+      email: 'asha@example.in',
+      house: 'Flat 302',
+      building: 'Lakeview Residency',
+      locality: 'Koramangala 5th Block',
+      city: 'Bengaluru',
+      state: 'Karnataka',
+      pincode: '560034',
+      gps: '12.9352,77.6245',
+    },
+    create_payment: { session_id, checkout_id: 'chk_AAAAAAAAAAAAAAAA', provider_id: 'glow-and-co', method: 'prepaid' },
+    verify_payment: {
+      session_id,
+      checkout_id: 'chk_AAAAAAAAAAAAAAAA',
+      provider_id: 'glow-and-co',
+      payment_id: 'pay_AAAAAAAAAAAAAA',
+      signature: 'a'.repeat(64),
+    },
+    review_order: { session_id, checkout_id: 'chk_AAAAAAAAAAAAAAAA' },
+    confirm_order: { session_id, checkout_id: 'chk_AAAAAAAAAAAAAAAA', confirmation_token: 'rv1.0.0.none' },
+    get_checkout: { session_id, checkout_id: 'chk_AAAAAAAAAAAAAAAA' },
+    get_order_status: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA' },
+    track_order: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA' },
+    cancel_order: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', reason: '010' },
+    return_items: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', product_id: 'shop-x:item-1', quantity: 1, reason: '003' },
+    rate_order: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', order: 5 },
+    get_support_contacts: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA' },
+    raise_grievance: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', sub_category: 'ITM04', description: 'The atta smelled stale' },
+    get_grievance_status: { session_id, grievance_id: 'grv_AAAAAAAAAAAA' },
+    list_orders: { session_id, limit: 5 },
+    get_order_ondc_log: { session_id, order_id: 'ord_AAAAAAAAAAAAAAAA', flow: '2' },
+    get_checkout_ondc_log: { session_id, checkout_id: 'chk_AAAAAAAAAAAAAAAA', provider_id: 'sri-lakshmi-kirana', flow: '3' },
+    phone_login: { session_id, phone: '9876543210' },
+    list_addresses: { session_id },
+    add_address: { session_id, name: 'Asha Rao', phone: '9876543210', email: 'asha@example.in', house: 'Flat 302', building: 'Lakeview Residency', locality: 'Koramangala 5th Block', pincode: '560034' },
+    update_address: { session_id, address_id: 'adr_AAAAAAAAAAAAAAAA', locality: 'Koramangala 6th Block' },
+    delete_address: { session_id, address_id: 'adr_AAAAAAAAAAAAAAAA' },
+    verify_otp: { session_id, phone: '9876543210', code: '123456' },
+  };
+}
