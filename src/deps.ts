@@ -359,6 +359,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
       otpTtlSeconds: config.OTP_TTL_SECONDS,
       otpMaxAttempts: config.OTP_MAX_ATTEMPTS,
       otpLockSeconds: config.OTP_LOCK_MINUTES * 60,
+      confirmLeaseSeconds: Math.ceil((3 * config.ONDC_SEARCH_TIMEOUT_MS) / 1000) + 5,
     },
     tokens,
     otp,

@@ -47,6 +47,8 @@ export interface SellerOrder {
   payment?: { gatewayOrderId: string; amountPaise: number; checkoutUrl: string; paymentId?: string };
   /** The ONDC order id this buyer app assigns at confirm (kept across retries so a retry never makes another). */
   orderId?: string;
+  /** When the confirm now in flight claimed this order (state `confirming`). */
+  confirmingSince?: string;
   orderState?: string;
 }
 

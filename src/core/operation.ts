@@ -29,6 +29,11 @@ export interface CoreSettings {
   otpMaxAttempts: number;
   /** How long a lock-out lasts. */
   otpLockSeconds: number;
+  /**
+   * How long a confirm may be in flight before another attempt may take it over: longer than any live confirm can
+   * take, so a claim this old belongs to a process that died between claiming and recording the seller's answer.
+   */
+  confirmLeaseSeconds: number;
 }
 
 /** What an operation may use. Adapters come in here; the core imports none of them. */

@@ -9,12 +9,8 @@ export interface RestReply {
   headers: Record<string, unknown>;
 }
 
-export async function restCall(
-  app: FastifyInstance,
-  tool: string,
-  args: Record<string, unknown>,
-  extraHeaders: Record<string, string> = {},
-): Promise<RestReply> {
+/** The HTTP request a web client makes for an operation: path ids filled in, the rest as query or JSON body. */
+function requestFor(tool: string, args: Record<string, unknown>, extraHeaders: Record<string, string>) {
   const op = operations.find((o) => o.name === tool);
   if (!op) throw new Error(`no operation ${tool}`);
   const { session_id, ...rest } = args;
@@ -26,13 +22,39 @@ export async function restCall(
     }
   }
   const inQuery = op.http.method === 'GET' || op.http.method === 'DELETE';
-  const res = await app.inject({
+  return {
     method: op.http.method,
     url,
     headers: { ...(session_id === undefined ? {} : { 'x-session-id': String(session_id) }), ...extraHeaders },
     ...(inQuery ? { query: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])) } : { payload: rest }),
-  });
+  };
+}
+
+export async function restCall(
+  app: FastifyInstance,
+  tool: string,
+  args: Record<string, unknown>,
+  extraHeaders: Record<string, string> = {},
+): Promise<RestReply> {
+  const res = await app.inject(requestFor(tool, args, extraHeaders));
   return { status: res.statusCode, body: res.json(), headers: res.headers };
+}
+
+/** The same call over real HTTP, for a server in another process. */
+export async function httpCall(
+  base: string,
+  tool: string,
+  args: Record<string, unknown>,
+  extraHeaders: Record<string, string> = {},
+): Promise<RestReply> {
+  const req = requestFor(tool, args, extraHeaders);
+  const query = 'query' in req ? `?${new URLSearchParams(req.query)}` : '';
+  const res = await fetch(`${base}${req.url}${query}`, {
+    method: req.method,
+    headers: { ...req.headers, ...('payload' in req ? { 'content-type': 'application/json' } : {}) },
+    ...('payload' in req ? { body: JSON.stringify(req.payload) } : {}),
+  });
+  return { status: res.status, body: await res.json(), headers: Object.fromEntries(res.headers) };
 }
 
 /** A Call that throws on anything but 200, for journeys. */

@@ -22,20 +22,30 @@ import { actor } from '../audit.js';
 const READY: SellerOrder['state'][] = ['paid', 'cod'];
 
 /**
- * Claims the ready seller orders in one atomic write, so of any number of concurrent confirms exactly one goes on
- * to the network for each seller. Returns the providers this call claimed.
+ * A claim whose confirm outlived the lease was left by a process that died mid-confirm (kill -9, a lost node): the
+ * seller may or may not have the order. Sending confirm again with the same order id settles it either way, since a
+ * seller answers a known order id with the order it already placed.
+ */
+const abandoned = (deps: CoreDeps, o: SellerOrder) =>
+  o.state === 'confirming' &&
+  deps.clock.now().getTime() - Date.parse(o.confirmingSince ?? '') > deps.settings.confirmLeaseSeconds * 1000;
+
+/**
+ * Claims the ready seller orders (and abandoned claims) in one atomic write, so of any number of concurrent confirms
+ * exactly one goes on to the network for each seller. Returns the providers this call claimed.
  */
 async function claim(deps: CoreDeps, checkout: Checkout): Promise<{ checkout: Checkout; claimed: string[] }> {
   const orderIds = new Map(checkout.sellers.map((s) => [s.seller.providerId, s.orderId ?? `ord_${deps.ids.random(12)}`]));
+  const since = deps.clock.now().toISOString();
   let claimed: string[] = [];
   const saved = await checkouts(deps).update(checkout.id, (c) => {
     claimed = [];
     return {
       ...c,
       sellers: c.sellers.map((o) => {
-        if (!READY.includes(o.state)) return o;
+        if (!READY.includes(o.state) && !abandoned(deps, o)) return o;
         claimed.push(o.seller.providerId);
-        return { ...o, state: 'confirming', orderId: o.orderId ?? orderIds.get(o.seller.providerId) };
+        return { ...o, state: 'confirming', confirmingSince: since, orderId: o.orderId ?? orderIds.get(o.seller.providerId) };
       }),
     };
   });
@@ -60,7 +70,7 @@ async function placeOne(deps: CoreDeps, checkout: Checkout, order: SellerOrder):
     });
   } catch (err) {
     // Not placed as far as we know: back to ready, keeping the order id so a retry cannot make a second order.
-    await updateSeller(deps, checkout, order.seller.providerId, (o) => ({ ...o, state: back }));
+    await updateSeller(deps, checkout, order.seller.providerId, ({ confirmingSince: _, ...o }) => ({ ...o, state: back }));
     throw err;
   }
   if (answer.refusal) {
@@ -153,7 +163,12 @@ export const confirmOrder = defineOperation({
     let { checkout, claimed } = await claim(deps, current);
     if (claimed.length === 0) {
       if (checkoutState(deps, checkout) === 'confirmed') return checkoutView(deps, checkout);
-      throw new DomainError('CONFIRM_IN_PROGRESS', 'This checkout is already being confirmed; call list_orders in a moment to see the orders.');
+      throw new DomainError(
+        'CONFIRM_IN_PROGRESS',
+        'This checkout is already being confirmed; call list_orders in a moment to see the orders. If it is still not ' +
+          `confirmed after ${deps.settings.confirmLeaseSeconds} s, call confirm_order again: it then settles the order with the seller.`,
+        { retry_after_seconds: deps.settings.confirmLeaseSeconds },
+      );
     }
     for (const providerId of claimed) {
       const order = checkout.sellers.find((s) => s.seller.providerId === providerId)!;
