@@ -47,6 +47,12 @@ export function createMetrics(): Metrics {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
     registers: [registry],
   });
+  const storeErrors = new Counter({
+    name: `${PREFIX}store_errors_total`,
+    help: 'Operations that failed because the state store (Redis or the embedded store) did not answer, by operation',
+    labelNames: ['operation'],
+    registers: [registry],
+  });
   const breakers = new Gauge({
     name: `${PREFIX}circuit_breaker_state`,
     help: 'Circuit breaker per peer (seller app or gateway): 0 closed, 1 half-open, 2 open',
@@ -57,7 +63,10 @@ export function createMetrics(): Metrics {
     registry,
     breaker: (peer, state) => breakers.set({ peer }, state === 'closed' ? 0 : state === 'half_open' ? 1 : 2),
     httpRequest: (method, route, status, seconds) => http.observe({ method, route, status: String(status) }, seconds),
-    operation: (operation, outcome, seconds) => operations.observe({ operation, outcome }, seconds),
+    operation: (operation, outcome, seconds) => {
+      operations.observe({ operation, outcome }, seconds);
+      if (outcome === 'STORE_UNAVAILABLE') storeErrors.inc({ operation });
+    },
     ondcMessage: (direction, action, ack) => messages.inc({ direction, action, ack }),
     callbackWait: (action, seconds) => waits.observe({ action }, seconds),
   };

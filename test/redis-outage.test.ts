@@ -90,7 +90,8 @@ t.test('while Redis is down: 503 with Retry-After from every operation, never a 
   t.equal(ready.json().checks.store.ok, false);
   t.equal((await shop.app.inject('/health')).statusCode, 200, 'the process itself is alive: no restart wanted');
   const metrics = (await shop.app.inject('/metrics')).body;
-  t.match(metrics, /ondc_shop_operation_duration_seconds_count\{operation="view_cart",outcome="STORE_UNAVAILABLE"\} [1-9]/, 'store errors are counted');
+  t.match(metrics, /ondc_shop_operation_duration_seconds_count\{operation="view_cart",outcome="STORE_UNAVAILABLE"\} [1-9]/, 'by operation and outcome');
+  t.match(metrics, /ondc_shop_store_errors_total\{operation="view_cart"\} [1-9]/, 'and as store errors');
 });
 
 t.test('when Redis is back the service recovers by itself and nothing was lost', async (t) => {
