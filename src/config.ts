@@ -32,7 +32,8 @@ export const ConfigSchema = Type.Object({
     description: 'Alias the product collection is served under; each ingestion builds <alias>_v<n> and swaps the alias',
   }),
   BACKEND_ENDPOINT: Url('Himira-style buyer backend base URL (backend issue); unset = native ONDC buyer app'),
-  WIL_API_KEY: Type.Optional(Type.String({ minLength: 1, description: 'API key for BACKEND_ENDPOINT' })),
+  WIL_API_KEY: Type.Optional(Type.String({ minLength: 1, description: 'API key for BACKEND_ENDPOINT, sent only there' })),
+  BACKEND_CHECKOUT_URL: Url('Page where buyers pay a Razorpay order the buyer backend made (<url>/<order_id>); unset = cash on delivery only with a backend'),
   VECTOR_SEARCH_ENABLED: Bool(true, 'Use vector similarity in search when an embedder is available'),
   EMBEDDER: Type.Union([Type.Literal('transformers'), Type.Literal('remote'), Type.Literal('none')], {
     default: 'transformers',

@@ -42,6 +42,7 @@ import { createTokenService } from './auth/tokens.js';
 import { lookupPincode } from './geo/pincodes.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { actor } from './core/audit.js';
+import { createHimiraBackend } from './backends/himira/index.js';
 
 export interface Runtime {
   config: Config;
@@ -104,11 +105,22 @@ const REGISTRY_CACHE_MS = 5 * 60_000;
 export async function createRuntime(config: Config, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const notes: string[] = [];
   if (config.BACKEND_ENDPOINT) {
-    notes.push('BACKEND_ENDPOINT is set, but the buyer-backend adapter is not in this version; using the ONDC network.');
+    notes.push('Sellers are reached through the buyer backend at BACKEND_ENDPOINT; the ONDC network settings are not used.');
   }
   for (const note of notes) log.warn(note);
 
   const stores = await openStores({ redisUrl: config.REDIS_URL, dataDir: config.DATA_DIR });
+  const himira =
+    config.BACKEND_ENDPOINT && config.WIL_API_KEY
+      ? createHimiraBackend({
+          endpoint: config.BACKEND_ENDPOINT,
+          apiKey: config.WIL_API_KEY,
+          deadlineMs: config.ONDC_SEARCH_TIMEOUT_MS,
+          ...(config.BACKEND_CHECKOUT_URL ? { checkoutBaseUrl: config.BACKEND_CHECKOUT_URL } : {}),
+          stores,
+          log,
+        })
+      : undefined;
   const metrics = createMetrics();
   const secret = sessionSecret(config.SESSION_SECRET, config.DATA_DIR);
   if (secret.generated && config.REDIS_URL) {
@@ -129,11 +141,11 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
   const index = options.catalog ?? configuredIndex(config);
   const catalog: CatalogIndex = config.CACHE_TTL_SECONDS > 0 ? cachedIndex(index, config.CACHE_TTL_SECONDS) : index;
   const identity = buyerIdentity(config);
-  const sandbox = config.ONDC_REGISTRY_URL
-    ? undefined
-    : await startConfiguredSandbox(config, log.child({ component: 'sandbox' }));
+  const sandbox =
+    config.ONDC_REGISTRY_URL || himira ? undefined : await startConfiguredSandbox(config, log.child({ component: 'sandbox' }));
   const registry = createRegistryClient({
-    url: sandbox?.registryUrl ?? (config.ONDC_REGISTRY_URL as string),
+    // with a buyer backend no registry is ever asked; .invalid never resolves
+    url: sandbox?.registryUrl ?? config.ONDC_REGISTRY_URL ?? 'http://registry.invalid',
     authorize: (body) => signAuthorization(body, identity.key),
     cacheTtlMs: REGISTRY_CACHE_MS,
   });
@@ -219,7 +231,9 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     },
   });
   const publicUrl = (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '');
-  const payments = config.RAZORPAY_KEY_ID && config.RAZORPAY_KEY_SECRET
+  const payments = himira
+    ? himira.payments
+    : config.RAZORPAY_KEY_ID && config.RAZORPAY_KEY_SECRET
     ? paymentPort(
         createRazorpayGateway({
           baseUrl: config.RAZORPAY_API_URL,
@@ -242,7 +256,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
 
   async function ingest(): Promise<IngestReport> {
     const started = performance.now();
-    const report = await pullNetworkCatalog({
+    const report = himira ? await himira.pullCatalog() : await pullNetworkCatalog({
       buyer,
       registry,
       cities: splitList(config.ONDC_CITIES),
@@ -280,6 +294,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
 
   /** Asks every seller app to push stock and price changes as they happen (ONDC incremental catalog refresh). */
   async function subscribeToChanges(): Promise<void> {
+    if (himira) return;
     const targets = await catalogTargets(registry, splitList(config.ONDC_CITIES)).catch(() => new Map());
     for (const { domain, city } of targets.values()) {
       await buyer
@@ -345,7 +360,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
   const deps: CoreDeps = {
     stores,
     catalog,
-    network: createNetworkPort(buyer, {
+    network: himira?.network ?? createNetworkPort(buyer, {
       deadlineMs: config.ONDC_SEARCH_TIMEOUT_MS,
       bapTaxNumber: config.ONDC_BAP_GSTIN,
       flowLogs: logs,
@@ -384,6 +399,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
       await auditLog.flushed();
       await callbackServer?.close();
       await buyer.close();
+      await himira?.close();
       await sandbox?.close();
       await stores.close();
     },

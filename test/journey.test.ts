@@ -3,10 +3,12 @@ import t from 'tap';
 import { comparable, runJourney } from './helpers/journey.js';
 import { connectMcp, mcpCaller } from './helpers/mcp.js';
 import { restCaller } from './helpers/rest.js';
-import { openTestShop } from './helpers/shop.js';
+import { journeyTarget, openShopFor } from './helpers/targets.js';
 
-t.test('REST and MCP journeys agree', async (t) => {
-  const shop = await openTestShop();
+const target = journeyTarget();
+
+t.test(`REST and MCP journeys agree (${target})`, async (t) => {
+  const shop = await openShopFor(target);
   t.teardown(shop.close);
   const rest = await runJourney(restCaller(shop.app));
   const mcp = await connectMcp(shop.app);
@@ -51,8 +53,8 @@ t.test('REST and MCP journeys agree', async (t) => {
   }
 });
 
-t.test('search for atta returns wheat flour, priced from the catalog', async (t) => {
-  const shop = await openTestShop();
+t.test(`search for atta returns wheat flour, priced from the catalog (${target})`, async (t) => {
+  const shop = await openShopFor(target);
   t.teardown(shop.close);
   const call = restCaller(shop.app);
   const { session_id } = await call('initialize_shopping', {});

@@ -1,0 +1,3 @@
+/** The foundation journey against a Himira buyer backend stand-in instead of the sandbox network: only configuration changes. */
+process.env['JOURNEY_TARGET'] = 'himira';
+await import('./journey.test.js');
