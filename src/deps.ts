@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { sessionTtlSeconds, splitList, type Config } from './config.js';
 import type { CoreDeps } from './core/operation.js';
 import { createBuyerApp, type BuyerApp } from './ondc/buyer.js';
+import { localCallbackRelay, openRedisCallbackRelay, type CallbackRelay } from './ondc/callback-relay.js';
 import {
   appendToFlowLog,
   CATALOG_ANSWER_TTL_SECONDS,
@@ -75,6 +76,10 @@ export interface RuntimeOptions {
   fullLoad?: boolean;
   /** Progress of loading the first pull (the ingest command's progress bar). */
   onLoadProgress?: (p: LoadProgress) => void;
+  /** How callbacks reach the replica awaiting them, instead of the one config names; closed with the runtime. */
+  callbackRelay?: CallbackRelay;
+  /** A sandbox network started by the caller, joined instead of starting one; left running at close (replicas share it). */
+  sandbox?: SandboxNetwork;
 }
 
 /** The product index config names: Qdrant when QDRANT_URL is set, else the embedded index. */
@@ -142,7 +147,20 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
   const catalog: CatalogIndex = config.CACHE_TTL_SECONDS > 0 ? cachedIndex(index, config.CACHE_TTL_SECONDS) : index;
   const identity = buyerIdentity(config);
   const sandbox =
-    config.ONDC_REGISTRY_URL || himira ? undefined : await startConfiguredSandbox(config, log.child({ component: 'sandbox' }));
+    options.sandbox ??
+    (config.ONDC_REGISTRY_URL || himira ? undefined : await startConfiguredSandbox(config, log.child({ component: 'sandbox' })));
+  const relay =
+    options.callbackRelay ??
+    (config.REDIS_URL
+      ? await openRedisCallbackRelay({
+          url: config.REDIS_URL,
+          onStateChange: (up) => {
+            metrics.callbackRelayUp(up);
+            if (up) log.info('callback relay connected: callbacks reach the replica awaiting them');
+            else log.warn('callback relay lost Redis: callbacks reach only the replica they land on until it returns');
+          },
+        })
+      : localCallbackRelay());
   const registry = createRegistryClient({
     // with a buyer backend no registry is ever asked; .invalid never resolves
     url: sandbox?.registryUrl ?? config.ONDC_REGISTRY_URL ?? 'http://registry.invalid',
@@ -174,6 +192,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     coreVersion: config.ONDC_CORE_VERSION,
     now: () => new Date(),
     maxConcurrent: config.MAX_CONCURRENT_REQUESTS,
+    relay,
     breakers: {
       onChange: (peer, state) => {
         metrics.breaker(peer, state);
@@ -184,6 +203,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
       sent: (action, ack) => metrics.ondcMessage('sent', action, ack),
       received: (action) => metrics.ondcMessage('received', action, 'callback'),
       waited: (action, seconds) => metrics.callbackWait(action, seconds),
+      relayed: (action, outcome) => metrics.callbackRelayed(action, outcome),
     },
     onCatalogChange: async (body) => {
       try {
@@ -400,7 +420,8 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
       await callbackServer?.close();
       await buyer.close();
       await himira?.close();
-      await sandbox?.close();
+      await relay.close();
+      if (!options.sandbox) await sandbox?.close();
       await stores.close();
     },
   };

@@ -15,6 +15,8 @@ export interface Metrics extends Telemetry {
   ondcMessage(direction: 'sent' | 'received', action: string, ack: 'ack' | 'nack' | 'unreachable' | 'callback'): void;
   callbackWait(action: string, seconds: number): void;
   breaker(peer: string, state: 'closed' | 'half_open' | 'open'): void;
+  callbackRelayed(action: string, outcome: string): void;
+  callbackRelayUp(up: boolean): void;
 }
 
 export function createMetrics(): Metrics {
@@ -59,8 +61,21 @@ export function createMetrics(): Metrics {
     labelNames: ['peer'],
     registers: [registry],
   });
+  const relayed = new Counter({
+    name: `${PREFIX}ondc_callbacks_relayed_total`,
+    help: 'Callbacks between replicas, by action and outcome: forwarded, unclaimed, lost or unavailable where one landed; delivered or expired where it was awaited; fanned_out and fanned_in for pushed catalog changes',
+    labelNames: ['action', 'outcome'],
+    registers: [registry],
+  });
+  const relayUp = new Gauge({
+    name: `${PREFIX}callback_relay_up`,
+    help: '1 while the Redis callback relay is connected and subscribed; 0 when it is not, or without REDIS_URL',
+    registers: [registry],
+  });
   return {
     registry,
+    callbackRelayed: (action, outcome) => relayed.inc({ action, outcome }),
+    callbackRelayUp: (up) => relayUp.set(up ? 1 : 0),
     breaker: (peer, state) => breakers.set({ peer }, state === 'closed' ? 0 : state === 'half_open' ? 1 : 2),
     httpRequest: (method, route, status, seconds) => http.observe({ method, route, status: String(status) }, seconds),
     operation: (operation, outcome, seconds) => {

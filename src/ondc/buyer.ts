@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ack } from './ack.js';
 import { CallbackHub, CallbackTimeoutError, type Callback, type Expectation } from './callbacks.js';
+import { localCallbackRelay, type CallbackRelay, type RelayOutcome } from './callback-relay.js';
 import { buildContext, newTransactionId, REQUEST_ACTIONS, type BecknContext, type CoreVersion, type RequestAction } from './context.js';
 import { catalogIncrementMessage, searchMessage, type SearchRequest } from './messages.js';
 import type { RegistryClient } from './registry.js';
@@ -37,6 +38,8 @@ export interface BuyerAppOptions {
   record?: (direction: 'sent' | 'received', body: { context: BecknContext; message?: unknown; error?: unknown }) => Promise<void>;
   /** Called with each incremental catalog change a seller pushes on a transaction this app subscribed with. */
   onCatalogChange?: (body: OnSearchBody) => Promise<void>;
+  /** Hands callbacks and pushed catalog changes between replicas (Redis); by default this process is alone. */
+  relay?: CallbackRelay;
   /** Most requests in flight at once to other participants (MAX_CONCURRENT_REQUESTS). */
   maxConcurrent?: number;
   /** Circuit breaker settings and where its state changes are reported. */
@@ -46,6 +49,7 @@ export interface BuyerAppOptions {
     sent(action: string, ack: 'ack' | 'nack' | 'unreachable'): void;
     received(action: string): void;
     waited(action: string, seconds: number): void;
+    relayed?(action: string, outcome: RelayOutcome): void;
   };
 }
 
@@ -70,6 +74,7 @@ const isTransportFailure = (err: unknown) => err instanceof SendError || err ins
 
 export function createBuyerApp(opts: BuyerAppOptions) {
   const hub = new CallbackHub();
+  const relay = opts.relay ?? localCallbackRelay();
   const sender = createSender({ key: opts.key, timeoutMs: opts.timeoutMs });
   const breakers = new Breakers(opts.breakers);
   const limiter = new Limiter(opts.maxConcurrent ?? 64);
@@ -105,15 +110,40 @@ export function createBuyerApp(opts: BuyerAppOptions) {
   const subscriptions = new Map<string, string>();
   const subscribed = new Set<string>();
 
-  const deliver = async ({ body }: { body: { context: BecknContext } }) => {
-    opts.observe?.received(body.context.action);
+  const applyCatalogChange = (body: OnSearchBody) => {
+    // applied after the ACK: embedding a changed item may take longer than a seller app waits
+    setImmediate(() => void opts.onCatalogChange?.(body).catch(() => undefined));
+  };
+  const relayed = (action: string) => (outcome: RelayOutcome | false) => {
+    if (outcome) opts.observe?.relayed?.(action, outcome);
+  };
+
+  relay.attach({
+    callback: (messageId, callback) => {
+      const action = (callback.body as { context?: BecknContext }).context?.action ?? 'unknown';
+      relayed(action)(hub.deliver(messageId, callback) ? 'delivered' : 'expired');
+    },
+    catalogChange: (body) => {
+      relayed('on_search')('fanned_in');
+      applyCatalogChange(body as OnSearchBody);
+    },
+  });
+
+  const deliver = async ({ raw, body }: { raw: string; body: { context: BecknContext } }) => {
+    const { action, message_id: messageId, transaction_id: transactionId } = body.context;
+    opts.observe?.received(action);
     await record('received', body);
-    const awaited = hub.deliver(body.context.message_id, { from: body.context.bpp_id ?? '', body, receivedAt: Date.now() });
-    if (!awaited && body.context.action === 'on_search' && subscribed.has(body.context.transaction_id)) {
-      // applied after the ACK: embedding a changed item may take longer than a seller app waits
-      setImmediate(() => void opts.onCatalogChange?.(body as OnSearchBody).catch(() => undefined));
+    const from = body.context.bpp_id ?? '';
+    const receivedAt = Date.now();
+    // Late and unsolicited callbacks are acknowledged too: they are valid messages, just not awaited here. What
+    // goes on to other replicas goes after the ACK, so Redis never delays (or fails) the answer to the seller.
+    if (hub.deliver(messageId, { from, body, receivedAt })) return ack();
+    if (action === 'on_search' && subscribed.has(transactionId)) {
+      applyCatalogChange(body as OnSearchBody);
+      setImmediate(() => void relay.fanOut(raw).then((sent) => relayed(action)(sent && 'fanned_out')));
+      return ack();
     }
-    // Late and unsolicited callbacks are acknowledged too: they are valid messages, just not awaited.
+    setImmediate(() => void relay.forward({ messageId, from, receivedAt, raw }).then(relayed(action)));
     return ack();
   };
 
@@ -142,6 +172,10 @@ export function createBuyerApp(opts: BuyerAppOptions) {
   ): Promise<Callback<T>[]> {
     const id = request.context.message_id;
     const awaited = hub.expect<T>(id, expectation);
+    const release = () => relay.release(id);
+    awaited.then(release, release);
+    // Claimed before the send, so a callback landing on another replica finds who awaits it.
+    await relay.claim(id, expectation.deadlineMs);
     const fail = async (message: string, cause?: unknown) => {
       hub.cancel(id);
       await awaited.catch(() => undefined);
@@ -187,12 +221,17 @@ export function createBuyerApp(opts: BuyerAppOptions) {
   /**
    * Starts (or stops) pushed catalog changes from every seller app of a domain and city: a search through the
    * gateway with the `catalog_inc` tag, acknowledged but answered later, item by item, as stock and prices move.
-   * Starting again replaces the previous subscription's transaction.
+   * A seller keeps one subscription per buyer app, so the whole deployment shares one transaction per domain and
+   * city: a replica that started its own would take the pushes away from the others. Starting again (a new or
+   * restarted replica) asks the sellers again on that same transaction, which keeps it alive where a seller
+   * forgot it.
    */
   async function subscribeCatalogChanges(args: { domain: string; city: string; mode: 'start' | 'stop' }): Promise<void> {
     const key = `${args.domain}|${args.city}`;
-    const transactionId = args.mode === 'start' ? newTransactionId() : subscriptions.get(key);
+    const transactionId = args.mode === 'start' ? await relay.sharedSubscription(key, newTransactionId()) : subscriptions.get(key);
     if (!transactionId) return;
+    // Known before the send: pushes on the deployment's transaction may land here even if this start fails.
+    if (args.mode === 'start') subscribed.add(transactionId);
     const request = { context: searchContext(args.domain, args.city, transactionId), message: catalogIncrementMessage(args.mode) };
     await record('sent', request);
     let sent;
@@ -209,6 +248,7 @@ export function createBuyerApp(opts: BuyerAppOptions) {
       subscribed.add(transactionId);
     } else {
       subscriptions.delete(key);
+      await relay.endSubscription(key, transactionId);
     }
   }
 

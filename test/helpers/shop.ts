@@ -27,7 +27,8 @@ export async function openTestShop(env: Record<string, string> = {}, options: Ru
   const logger = pino({ level: 'silent' });
   const runtime = await createRuntime(config, logger, options);
   const app = await buildApp({ runtime, logger });
-  await runtime.connect(await app.listen({ host: '127.0.0.1', port: 0 }));
+  // Any free port unless the test names one (replicas behind a test load balancer are known by port before they start).
+  await runtime.connect(await app.listen({ host: '127.0.0.1', port: env['PORT'] ? runtime.config.PORT : 0 }));
   return {
     app,
     runtime,
