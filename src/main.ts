@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createRuntime, startConfiguredSandbox } from './deps.js';
 import { buildApp } from './http/app.js';
 import { ingestCommand } from './ingest-command.js';
+import { runBackupCommand, type BackupCommand } from './backup/commands.js';
 import { createLogger } from './logger.js';
 import { buildToolDefinitions } from './mcp/server.js';
 import { serveStdio } from './mcp/stdio.js';
@@ -22,6 +23,14 @@ Commands:
           the alias moves), embeddings included; progress on stderr, a JSON summary on stdout
   ondc-log ORDER_ID [FLOW]
           print an order's ONDC messages as a certification document (flow 2, 3 or 4; default 2)
+  backup [--out DIR]
+          write every session, cart, user, address, checkout, order and ONDC flow log in the configured store
+          to one archive in BACKUP_DIR (default DATA_DIR/backups); a JSON summary on stdout
+  restore FILE [--force]
+          check an archive in full, then load it into the configured store, which must hold no shopping state
+          (--force: write over it); the store may be of the other kind (embedded to Redis and back)
+  backups [--json]
+          list the archives in BACKUP_DIR with their time, store, size and record counts
   help    this text
 
 Configuration comes from the environment and a .env file; see .env.example.`;
@@ -141,7 +150,19 @@ async function ingest(): Promise<void> {
 }
 
 const command = process.argv[2] ?? 'serve';
-const commands: Record<string, () => Promise<void>> = { serve, mcp: mcpStdio, sandbox: sandboxAlone, 'ondc-log': ondcLog, ingest };
+const backupTool = (name: BackupCommand) => async () => {
+  process.exitCode = await runBackupCommand(name, readConfig(), process.argv.slice(3));
+};
+const commands: Record<string, () => Promise<void>> = {
+  serve,
+  mcp: mcpStdio,
+  sandbox: sandboxAlone,
+  'ondc-log': ondcLog,
+  ingest,
+  backup: backupTool('backup'),
+  restore: backupTool('restore'),
+  backups: backupTool('backups'),
+};
 const run = commands[command];
 if (!run) {
   process.stdout.write(`${USAGE}\n`);

@@ -91,6 +91,33 @@ export interface DocumentStore<T> {
   listByOwner(owner: string, limit: number): Promise<T[]>;
 }
 
+/**
+ * One stored record, in the same form whichever adapter holds it, so a backup made from one store loads into the
+ * other. Expiry is an absolute time (epoch milliseconds), so a record keeps the life it had left.
+ */
+export type StoreRecord =
+  | { type: 'session'; value: Session; expiresAt: number }
+  | { type: 'cart'; value: Cart; expiresAt: number }
+  | {
+      type: 'document';
+      kind: string;
+      id: string;
+      value: unknown;
+      /** Absent: kept until deleted. */
+      expiresAt?: number;
+      owner?: string;
+      /** The document's place in its owner's listing (higher is newer); absent: newest at load. */
+      seq?: number;
+    }
+  /** A kind's last handed-out listing position, so documents made after a load still list as newest. */
+  | { type: 'sequence'; kind: string; value: number };
+
+export interface LoadReport {
+  written: number;
+  /** Records whose expiry had passed by the time they were loaded: not written. */
+  expired: number;
+}
+
 export interface Stores {
   readonly kind: 'embedded' | 'redis';
   sessions: SessionStore;
@@ -98,6 +125,13 @@ export interface Stores {
   rateLimits: RateLimitStore;
   /** The document store for one kind; the same kind always gives the same data. Kinds are [a-z_]+. */
   documents<T>(kind: string): DocumentStore<T>;
+  /**
+   * Every live session, cart and document, and the document sequences, streamed for backups. Rate-limit counters
+   * are left out: they describe the last minute of traffic and mean nothing elsewhere.
+   */
+  dump(): AsyncIterable<StoreRecord>;
+  /** Writes records as `dump` gave them, replacing any with the same id, in batches as they stream in. */
+  load(records: AsyncIterable<StoreRecord>): Promise<LoadReport>;
   /** Resolves when the backing store answers; rejects with the reason otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -19,6 +19,7 @@ import type {
   Stores,
 } from '../core/ports.js';
 import { assertLimit, documentStoresByKind } from './documents.js';
+import { dumpEmbedded, loadEmbedded, type EmbeddedLayout } from './embedded-records.js';
 
 export interface EmbeddedStoreOptions {
   dir: string;
@@ -29,18 +30,18 @@ export interface EmbeddedStoreOptions {
 }
 
 /** A stored value together with the moment it stops existing. */
-interface Entry<T> {
+export interface Entry<T> {
   value: T;
   expiresAt: number;
 }
 
-type Table<T> = Database<Entry<T>, string>;
+export type Table<T> = Database<Entry<T>, string>;
 
 /**
  * A stored document. Unlike an Entry it may live forever, and it remembers its owner-index key so that delete and
  * the sweep can remove the index entry with it.
  */
-interface DocumentEntry {
+export interface DocumentEntry {
   value: unknown;
   /** Absent when the document never expires. */
   expiresAt?: number;
@@ -48,7 +49,7 @@ interface DocumentEntry {
 }
 
 /** Every kind shares these two databases; keys start with `<kind>:`, and kinds cannot contain ':'. */
-interface DocumentTables {
+export interface DocumentTables {
   docs: Database<DocumentEntry, string>;
   /** `<kind>:<owner length>:<owner>:<sequence>` -> document id; a reverse range scan lists newest first. */
   owners: Database<string, string>;
@@ -57,6 +58,7 @@ interface DocumentTables {
 const DEFAULT_SWEEP_INTERVAL_MS = 60_000;
 /** LMDB rejects keys over ~1.9 KB; ids and rate-limit keys can come from clients, so long ones are hashed. */
 const MAX_PLAIN_KEY_LENGTH = 256;
+const HASHED = 'sha256:';
 /** Fixed width makes the string order of index keys their numeric order; 16 digits hold any safe integer. */
 const SEQUENCE_DIGITS = 16;
 
@@ -72,6 +74,7 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
     () => sweepDocuments(documents, clock),
   ];
   const sweeper = startSweeper(sweeps, opts.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
+  const layout = recordLayout(root, sessions, carts, documents, clock);
   let closing: Promise<void> | undefined;
 
   return {
@@ -80,6 +83,8 @@ export async function openEmbeddedStores(opts: EmbeddedStoreOptions): Promise<St
     carts: cartStore(carts, clock),
     rateLimits: rateLimitStore(rateLimits, clock),
     documents: documentStoresByKind((kind) => documentStore(documents, kind, clock)),
+    dump: () => dumpEmbedded(layout),
+    load: (records) => loadEmbedded(layout, records),
     async ping() {
       if (closing) throw new Error('The embedded store is closed.');
       root.getStats();
@@ -114,7 +119,7 @@ function openDocumentTables(root: RootDatabase): DocumentTables {
 
 function storageKey(key: string): string {
   if (key.length <= MAX_PLAIN_KEY_LENGTH) return key;
-  return `sha256:${createHash('sha256').update(key).digest('hex')}`;
+  return `${HASHED}${createHash('sha256').update(key).digest('hex')}`;
 }
 
 function liveValue<T>(table: Table<T>, key: string, now: number): T | null {
@@ -233,6 +238,50 @@ function ownerPrefix(kind: string, owner: string): string {
   return `${kind}:${key.length}:${key}:`;
 }
 
+function indexKey(kind: string, owner: string, seq: number): string {
+  return ownerPrefix(kind, owner) + String(seq).padStart(SEQUENCE_DIGITS, '0');
+}
+
+/** The inverse of ownerPrefix plus sequence; null when the owner is only known by its hash. */
+function parseIndexKey(kind: string, key: string): { owner: string; seq: number } | null {
+  const rest = key.slice(kind.length + 1);
+  const colon = rest.indexOf(':');
+  const length = Number(rest.slice(0, colon));
+  const owner = rest.slice(colon + 1, colon + 1 + length);
+  if (owner.startsWith(HASHED)) return null;
+  return { owner, seq: Number(rest.slice(colon + 2 + length)) };
+}
+
+/** Kinds cannot contain ':', so the first one ends the kind. */
+function parseDocumentKey(key: string): { kind: string; id: string } | null {
+  if (key.startsWith(HASHED)) return null;
+  const colon = key.indexOf(':');
+  return { kind: key.slice(0, colon), id: key.slice(colon + 1) };
+}
+
+function recordLayout(
+  root: RootDatabase,
+  sessions: Table<Session>,
+  carts: Table<Cart>,
+  documents: DocumentTables,
+  clock: () => number,
+): EmbeddedLayout {
+  return {
+    root,
+    sessions,
+    carts,
+    documents,
+    clock,
+    storageKey,
+    documentKey,
+    parseDocumentKey,
+    parseIndexKey,
+    indexKey,
+    nextIndexKey: (kind, owner) => nextIndexKey(documents.owners, kind, owner),
+    removeDocument: (key, entry) => removeDocument(documents, key, entry),
+  };
+}
+
 /** Sorts after every key under `prefix`, whose remainder is digits only. */
 function afterPrefix(prefix: string): string {
   return `${prefix}~`;
@@ -257,7 +306,7 @@ function nextIndexKey(owners: DocumentTables['owners'], kind: string, owner: str
   for (const newest of owners.getKeys({ start: afterPrefix(prefix), end: prefix, reverse: true, limit: 1 })) {
     next = Number(newest.slice(prefix.length)) + 1;
   }
-  return prefix + String(next).padStart(SEQUENCE_DIGITS, '0');
+  return indexKey(kind, owner, next);
 }
 
 /** Synchronous, for use inside a write transaction. */

@@ -21,12 +21,16 @@ import type {
   Stores,
 } from '../core/ports.js';
 import { assertLimit, documentStoresByKind } from './documents.js';
+import { dumpRedis, loadRedis, type RedisLayout } from './redis-records.js';
 
 export interface RedisStoreOptions {
   url: string;
   /** Prefix of every key; defaults to `ondc:`. */
   keyPrefix?: string;
-  /** Epoch milliseconds, used only to stamp empty carts: expiry runs on the Redis server's clock. */
+  /**
+   * Epoch milliseconds, used to stamp empty carts and, in dump and load, to turn remaining lifetimes into the
+   * absolute expiry times records carry and back: expiry itself runs on the Redis server's clock.
+   */
   clock?: () => number;
   /**
    * `wait` (default) rejects when Redis does not answer at open. `background` returns at once and keeps
@@ -152,13 +156,15 @@ export async function openRedisStores(opts: RedisStoreOptions): Promise<Stores> 
   } else {
     await connectOrThrow(client, opts.url);
   }
+  const prefix = opts.keyPrefix ?? DEFAULT_KEY_PREFIX;
   const ctx: Ctx = {
     client,
     call: (fn) => call(fn, health.lastError, () => dropStuckConnection(client)),
-    keys: keyBuilder(opts.keyPrefix ?? DEFAULT_KEY_PREFIX),
+    keys: keyBuilder(prefix),
     clock: opts.clock ?? Date.now,
     serial: new KeyedQueue(),
   };
+  const layout: RedisLayout = { ...ctx, prefix, coverIndex: COVER_INDEX, lua };
   let closing: Promise<void> | undefined;
 
   return {
@@ -167,6 +173,8 @@ export async function openRedisStores(opts: RedisStoreOptions): Promise<Stores> 
     carts: cartStore(ctx),
     rateLimits: rateLimitStore(ctx),
     documents: documentStoresByKind((kind) => documentStore(ctx, kind)),
+    dump: () => dumpRedis(layout),
+    load: (records) => loadRedis(layout, records),
     async ping() {
       await ctx.call(() => client.ping());
     },
