@@ -4,7 +4,8 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { readyCheckout } from './helpers/checkout.js';
@@ -263,4 +264,30 @@ t.test('with OTP_SENDER=webhook codes go to the SMS gateway, and the dev inbox d
   t.equal(down.status, 503);
   t.equal(down.headers['retry-after'], '5', 'with a hint to retry in a moment');
   t.equal(down.body.error.code, 'OTP_DELIVERY_FAILED');
+});
+
+t.test('a key the service made moves to replicas as SESSION_SECRET=base64url:…, keeping tokens and accounts', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ondc-secret-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const single = await openTestShop({ ...SMALL, DATA_DIR: dir });
+  const before = await signIn(single, '9811122233');
+  await single.close();
+
+  const made = readFileSync(join(dir, 'secrets', 'session-secret'), 'utf8').trim();
+  rmSync(join(dir, 'secrets'), { recursive: true });
+  const replica = await openTestShop({ ...SMALL, DATA_DIR: dir, SESSION_SECRET: `base64url:${made}` });
+  t.notOk(existsSync(join(dir, 'secrets', 'session-secret')), 'no key was made: the configured one is used');
+  const info = await restCall(replica.app, 'get_session_info', {}, { authorization: `Bearer ${before.token}` });
+  t.equal(info.status, 200, 'the token made under the file key is valid');
+  t.equal(info.body.data.session_id, before.session_id);
+  t.equal(info.body.data.logged_in, true);
+  advance(replica, 31_000);
+  const again = await signIn(replica, '9811122233');
+  t.equal(again.user_id, before.user_id, 'a returning buyer finds the same account: the phone index is keyed alike');
+  await replica.close();
+
+  const other = await openTestShop({ ...SMALL, DATA_DIR: dir, SESSION_SECRET: made });
+  t.teardown(other.close);
+  const plain = await restCall(other.app, 'get_session_info', {}, { authorization: `Bearer ${before.token}` });
+  t.equal(plain.status, 401, 'the same text without the prefix is another key');
 });
