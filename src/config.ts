@@ -34,6 +34,22 @@ export const ConfigSchema = Type.Object({
   BACKEND_ENDPOINT: Url('Himira-style buyer backend base URL (backend issue); unset = native ONDC buyer app'),
   WIL_API_KEY: Type.Optional(Type.String({ minLength: 1, description: 'API key for BACKEND_ENDPOINT, sent only there' })),
   BACKEND_CHECKOUT_URL: Url('Page where buyers pay a Razorpay order the buyer backend made (<url>/<order_id>); unset = cash on delivery only with a backend'),
+  BACKEND_VERIFY_PAYMENT_PATH: Type.String({
+    default: '/v2/razorpay/verify/payment',
+    pattern: '^(/[A-Za-z0-9_~-]+)+$',
+    description: "The buyer backend's route that verifies a Razorpay checkout result without confirming (an assumed route; see README)",
+  }),
+  BACKEND_IGM_PATH: Type.String({
+    default: '/issueApis',
+    pattern: '^(/[A-Za-z0-9_~-]+)+$',
+    description: "Where the buyer backend's IGM (complaints) service is mounted on BACKEND_ENDPOINT's origin",
+  }),
+  BACKEND_ORDER_FOLLOW_SECONDS: Type.Number({
+    default: 30,
+    minimum: 0,
+    maximum: 3600,
+    description: "How often orders still moving are read back from the buyer backend's order list; 0 = only when asked",
+  }),
   VECTOR_SEARCH_ENABLED: Bool(true, 'Use vector similarity in search when an embedder is available'),
   EMBEDDER: Type.Union([Type.Literal('transformers'), Type.Literal('remote'), Type.Literal('none')], {
     default: 'transformers',

@@ -122,6 +122,9 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
           apiKey: config.WIL_API_KEY,
           deadlineMs: config.ONDC_SEARCH_TIMEOUT_MS,
           ...(config.BACKEND_CHECKOUT_URL ? { checkoutBaseUrl: config.BACKEND_CHECKOUT_URL } : {}),
+          verifyPaymentPath: config.BACKEND_VERIFY_PAYMENT_PATH,
+          issuePath: config.BACKEND_IGM_PATH,
+          followIntervalMs: config.BACKEND_ORDER_FOLLOW_SECONDS * 1000,
           stores,
           log,
         })
@@ -167,6 +170,14 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     authorize: (body) => signAuthorization(body, identity.key),
     cacheTtlMs: REGISTRY_CACHE_MS,
   });
+  /** A seller's word moved an order (through the network or a buyer backend): audited like the buyer's own steps. */
+  const auditMoved = (moved: StoredOrder) =>
+    audit.record({
+      action: 'order.status',
+      outcome: 'ok',
+      ...actor(moved.sessionId, moved.userId, moved.id),
+      detail: { state: moved.state, ...(moved.fulfillmentState ? { fulfillment: moved.fulfillmentState } : {}) },
+    });
   const logs = flowLogStores(stores);
   const { flowLogs, catalogAnswers } = logs;
   /** Sent catalog searches by transaction, until their on_search answers arrive (small, and cleared per pull). */
@@ -239,14 +250,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
           log.warn({ err: err.message }, 'order status update failed');
           return null;
         });
-        if (moved) {
-          await audit.record({
-            action: 'order.status',
-            outcome: 'ok',
-            ...actor(moved.sessionId, moved.userId, moved.id),
-            detail: { state: moved.state, ...(moved.fulfillmentState ? { fulfillment: moved.fulfillmentState } : {}) },
-          });
-        }
+        if (moved) await auditMoved(moved);
       }
     },
   });
@@ -367,6 +371,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
     );
     const report = await ingest();
     await subscribeToChanges();
+    himira?.follow(auditMoved);
     await startEmbedder();
     if (config.CATALOG_REFRESH_MINUTES > 0) {
       refresh = setInterval(() => {
@@ -378,7 +383,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
   }
 
   const deps: CoreDeps = {
-    stores,
+    stores: himira?.stores ?? stores,
     catalog,
     network: himira?.network ?? createNetworkPort(buyer, {
       deadlineMs: config.ONDC_SEARCH_TIMEOUT_MS,

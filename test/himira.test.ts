@@ -141,7 +141,7 @@ t.test('the key goes to the backend origin only: a redirect is refused, and no l
   });
   const lines: string[] = [];
   const log = pino({ level: 'trace' }, new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }));
-  const client = createHimiraClient({ endpoint: `http://127.0.0.1:${(backend.address() as AddressInfo).port}`, apiKey: key, timeoutMs: 2000, log });
+  const client = createHimiraClient({ endpoint: `http://127.0.0.1:${(backend.address() as AddressInfo).port}`, apiKey: key, timeoutMs: 2000, log, deviceOf: async () => 'device-under-test' });
   t.teardown(client.close);
   const err = await client.request('GET', '/v2/search', { auth: true }).then(() => null, (e: Error) => e);
   t.match(err?.message, /redirected POST \/guestUserLogin \(302\); redirects are refused/);

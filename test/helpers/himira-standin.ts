@@ -10,8 +10,21 @@
  *   answering 401 "Missing or wrong wil-api-key header" when it differs from its WIL_API_KEY, and a guest login
  *   `POST /guestUserLogin {deviceId}` → `{token}` (ONDC-Official/ondc-mcp mcp-backend/backend/ondc-shopping-mcp
  *   src/buyer_backend_client.py and src/adapters/session.py; the fork's order handlers in other forks check the
- *   same header). Phone login is `POST /signup {phone}` then `POST /verifyotp {phone, otp}` → `{data: {token,
- *   userId}}` (same client); this server keeps its own OTP sign-in, so the stand-in does not serve those two.
+ *   same header); the same device id logs in as the same guest user, whose orders and addresses the backend keeps
+ *   apart from other users'. Phone login is `POST /signup {phone}` (the backend texts its own code) then `POST
+ *   /verifyotp {phone, otp}` → `{data: {token, userId}}` (jatinder14/biap-client-node-js src/accounts/
+ *   accounts.routes.js, users/user.controller.js): it needs a second code from the user, and this server keeps its
+ *   own OTP sign-in, so the stand-in does not serve those two.
+ * - Delivery addresses, per backend user (src/accounts/accounts.routes.js, deliveryAddress/*): `POST
+ *   /v1/delivery_address {descriptor, gps, address}` → the stored address with its `id` (made the default), `GET
+ *   /v1/delivery_address` → the user's addresses, `POST /v1/update_delivery_address/:id` → the updated address or
+ *   404; `DELETE /v1/delete_delivery_address/:id` is a fork's (jatinder14/biap-client-node-js), 404 when gone.
+ * - Orders list: `GET /v2/orders?orderId=a,b&limit&pageNumber` → `{totalCount, orders}` or `{error: {message:
+ *   "No data found", status: "BAP_010"}}` (src/order/v2/history/orderHistory.service.js); with `orderId` the
+ *   reference filters by id alone. Each record is kept up to date from every on_status, on_cancel and on_update the
+ *   seller sends, asked for or not (Gautam-121/biap-client-node-js-ayathana-buyer-app src/sse/v2/
+ *   sseProtocol.service.js); records carry `id, transactionId, bppId, state, fulfillments, quote, userId,
+ *   updatedAt` (src/order/v1/db/order.js, timestamps on).
  * - Search: `GET /v2/search?limit&pageNumber[&name&providerIds&categoryIds]` → `{response: {count, data, pages}}`,
  *   `data` being search documents with `item_details`, `provider_details`, `location_details`, `context`,
  *   `in_stock`, `type: 'item'`, `is_first`; provider ids are `<bpp_id>_<domain>_<provider>` and item and location
@@ -40,20 +53,26 @@
  *   {update_target, order: {id, items: [{id, quantity, tags: {update_type: 'return', reason_code}}]}}`) and
  *   `GET /v2/on_update?messageId=`; `POST /v2/track` and `GET /v2/on_track?messageIds=`; `POST /v2/get_support`
  *   and `GET /v2/on_support?messageIds=` (src/order/v2/order.routes.js, src/support/v2/support.routes.js,
- *   src/fulfillment/v2/track.service.js). Rating is RatingController.rateOrder(body, params.orderId) with an
- *   onRateOrder by messageId (src/order/v2/rating/ratingcontroller.js); its mount path was not found, and
- *   `/v2/rating/:orderId` + `/v2/on_rating?messageId=` are assumed.
+ *   src/fulfillment/v2/track.service.js). Rating is `POST /v2/rating/:orderId` with an ARRAY of `{rating_category,
+ *   id, value}`, answered at once with the protocol's acknowledgement `{context, message: {ack}, error}`; no on_rating
+ *   is served (src/order/v2/order.routes.js at 37f4d89, src/order/v2/rating/rating.service.js, bppRating.service.js).
+ * - Complaints go to the IGM service beside it (biap-igm-node-js, mounted at `/issueApis`; see src/backends/himira/
+ *   igm.ts for the routes and sources): the service names the issue (a uuid) and answers on_issue and
+ *   on_issue_status by message id, "No data found" until the seller answers.
  * - Razorpay (src/razorPay/*.js): `POST /v2/razorpay/:orderId` where the param is the ONDC transaction id, body
  *   `{amount}` in rupees → `{data: {orderDetail: <Razorpay order, amount in paise>, intentTransaction,
  *   transactionIdx}}`; the reference computes `parseInt(amount) * 100`, dropping paise (switch `wholeRupees`).
- *   `GET /v2/razorpay/razorPay/keys` → `{keyId}`. `/v2/razorpay/verify/process` is Razorpay's webhook (signed with
- *   the webhook secret); checkout results are verified by `verifyPaymentDetails` (HMAC of order|payment with the key
- *   secret, then the order fetched), which the public repo routes to no client API: this stand-in serves it as
+ *   `GET /v2/razorpay/razorPay/keys` → `{keyId}`. `/v2/razorpay/verify/process` is either Razorpay's webhook
+ *   (signed with the webhook secret) or, at 8555ec8, `{confirmRequest, razorPayRequest}` checked by
+ *   `verifyPaymentDetails` (HMAC of order|payment with the key secret, then the order fetched) and CONFIRMED in the
+ *   same call. A route that only verifies is assumed (BACKEND_VERIFY_PAYMENT_PATH): this stand-in serves
  *   `POST /v2/razorpay/verify/payment {razorpay_order_id, razorpay_payment_id, razorpay_signature}` →
  *   `{data: {status: 'TXN_SUCCESS' | 'TXN_FAILURE', amount, orderId, paymentId}}`.
  *
  * Failure switches: a wrong key gets 401; `slowMs` holds every on_* answer back that long; `selectError` makes
- * the next on_select carry an error; `wholeRupees` reproduces the reference's rounding of payment amounts.
+ * the next on_select carry an error; `wholeRupees` reproduces the reference's rounding of payment amounts;
+ * `addressesDown` fails every delivery-address route with 503.
+ * Seller hooks, as the sandbox has them: `sellerCancel` has the seller cancel an order on its own.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -66,21 +85,18 @@ import { createRuntime, type Runtime } from '../../src/deps.js';
 import type { CallbackBody } from '../../src/ondc/buyer.js';
 import type { BecknContext } from '../../src/ondc/context.js';
 import {
-  cancelMessage,
   confirmMessage,
   initMessage,
-  ratingMessage,
   returnMessage,
   selectMessage,
   statusMessage,
   supportMessage,
   trackMessage,
-  type BuyerCancelReason,
   type InitRequest,
   type OnInitOrder,
-  type RatingCategory,
 } from '../../src/ondc/messages.js';
 import { createRazorpayGateway } from '../../src/payments/razorpay.js';
+import { registerAccountRoutes, type Account } from './himira-standin-accounts.js';
 
 type Json = Record<string, any>;
 
@@ -91,6 +107,8 @@ export interface StandinSwitches {
   selectError?: { message: string };
   /** Create payment orders for whole rupees, as the reference's parseInt does. */
   wholeRupees: boolean;
+  /** Every delivery-address route fails (503). */
+  addressesDown: boolean;
 }
 
 export interface HimiraStandin {
@@ -104,10 +122,16 @@ export interface HimiraStandin {
   requests: Array<{ method: string; path: string; keyOk: boolean; host: string }>;
   /** The native runtime behind it (its sandbox sellers). */
   inner: Runtime;
+  /** The backend's users by user id: their delivery addresses and orders. */
+  accounts: Map<string, Account>;
+  /** What the backend holds of each transaction by its id: the user and the init it saved, its order id. */
+  transactions: ReadonlyMap<string, Tx>;
+  /** The seller of a transaction's order cancels it on its own (an unsolicited on_cancel), like the sandbox's hook. */
+  sellerCancel(transactionId: string, reasonId: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
-interface Tx {
+export interface Tx {
   /** The ONDC transaction id. */
   id: string;
   bppId: string;
@@ -120,12 +144,14 @@ interface Tx {
   onInit?: OnInitOrder;
   orderId?: string;
   confirmMessageId?: string;
+  /** The backend user whose token initialized it: the reference saves the order under that user at init. */
+  userId?: string;
 }
 
 /** The reference's order number: the date and six digits. */
 const orderNumber = (d: Date) => `${d.toISOString().slice(0, 10)}-${Math.floor(100000 + Math.random() * 900000)}`;
 
-export async function startHimiraStandin(opts: { apiKey?: string; env?: Record<string, string> } = {}): Promise<HimiraStandin> {
+export async function startHimiraStandin(opts: { apiKey?: string; env?: Record<string, string>; verifyPath?: string } = {}): Promise<HimiraStandin> {
   const apiKey = opts.apiKey ?? `wil_${randomUUID()}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'himira-standin-'));
   const logger = pino({ level: 'silent' });
@@ -133,9 +159,12 @@ export async function startHimiraStandin(opts: { apiKey?: string; env?: Record<s
   await inner.connect();
   const sandbox = inner.sandbox!;
   const gateway = createRazorpayGateway({ ...sandbox.payments, kind: 'sandbox' });
-  const switches: StandinSwitches = { slowMs: 0, wholeRupees: false };
+  const switches: StandinSwitches = { slowMs: 0, wholeRupees: false, addressesDown: false };
   const requests: HimiraStandin['requests'] = [];
-  const tokens = new Set<string>();
+  /** Bearer tokens to backend user ids, and device ids to the guest user they log in as. */
+  const tokens = new Map<string, string>();
+  const devices = new Map<string, string>();
+  const accounts = new Map<string, Account>();
   const txs = new Map<string, Tx>();
   const orders = new Map<string, string>();
   /** Answers by message id: what the on_* route will say once it has arrived (and is no longer held back). */
@@ -149,19 +178,25 @@ export async function startHimiraStandin(opts: { apiKey?: string; env?: Record<s
     requests.push({ method: req.method, path: req.url.split('?')[0]!, keyOk, host: String(req.headers.host) });
     if (!keyOk) return reply.code(401).send('Missing or wrong wil-api-key header');
   });
+  const userOf = (req: FastifyRequest): string | undefined => tokens.get(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');
   const authed = (req: FastifyRequest, reply: FastifyReply): boolean => {
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (bearer && tokens.has(bearer)) return true;
+    if (userOf(req)) return true;
     void reply.code(401).send({ error: { message: 'LOGIN_ERROR_USER_ACCESS_TOKEN_INVALID' } });
     return false;
   };
 
   /** Sends one ONDC request through the inner buyer app in the background; its answer lands under a message id. */
-  function dispatch(tx: Tx, action: Parameters<Runtime['buyer']['call']>[0]['action'], message: unknown, shape: (cb: CallbackBody<any>) => Json = (cb) => cb as Json): { context: Json } {
+  function dispatch(
+    tx: Tx,
+    action: Parameters<Runtime['buyer']['call']>[0]['action'],
+    message: unknown,
+    shape: (cb: CallbackBody<any>) => Json = (cb) => cb as Json,
+    coreVersion?: Parameters<Runtime['buyer']['call']>[0]['coreVersion'],
+  ): { context: Json } {
     const messageId = randomUUID();
     answers.set(messageId, { at: Infinity });
     inner.buyer
-      .call<Json>({ action, bppId: tx.bppId, domain: tx.domain, city: tx.city, transactionId: tx.id, ...(tx.last ? { after: tx.last } : {}), message, deadlineMs: 10_000 })
+      .call<Json>({ action, bppId: tx.bppId, domain: tx.domain, city: tx.city, transactionId: tx.id, ...(tx.last ? { after: tx.last } : {}), ...(coreVersion ? { coreVersion } : {}), message, deadlineMs: 10_000 })
       .then((cb) => {
         tx.last = cb.context.timestamp;
         answers.set(messageId, { at: Date.now() + switches.slowMs, body: { ...shape(cb), context: { ...cb.context, message_id: messageId } } });
@@ -214,10 +249,15 @@ export async function startHimiraStandin(opts: { apiKey?: string; env?: Record<s
   }
 
   const base = '/clientApis';
-  app.post(`${base}/guestUserLogin`, async () => {
+  app.post(`${base}/guestUserLogin`, async (req, reply) => {
+    const deviceId = (req.body as Json | undefined)?.['deviceId'];
+    if (typeof deviceId !== 'string' || !deviceId) return reply.code(400).send({ error: { message: 'deviceId is required' } });
+    const userId = devices.get(deviceId) ?? `guest_${devices.size + 1}`;
+    devices.set(deviceId, userId);
+    if (!accounts.has(userId)) accounts.set(userId, { addresses: [], orderIds: [] });
     const token = randomUUID();
-    tokens.add(token);
-    return { token, userId: `guest_${token.slice(0, 8)}` };
+    tokens.set(token, userId);
+    return { token, userId };
   });
 
   app.get(`${base}/v2/search`, async (req, reply) => {
@@ -283,6 +323,7 @@ export async function startHimiraStandin(opts: { apiKey?: string; env?: Record<s
         email: info['email'],
       });
       const delivery = m['delivery_info'];
+      tx.userId = userOf(req);
       tx.init = {
         providerId: tx.providerId,
         locationId: tx.locationId,
@@ -318,6 +359,7 @@ export async function startHimiraStandin(opts: { apiKey?: string; env?: Record<s
       const payment = r['message']['payment'];
       tx.orderId = orderId;
       orders.set(orderId, transactionId);
+      if (tx.userId) accounts.get(tx.userId)?.orderIds.push(orderId);
       const sent = dispatch(tx, 'confirm', (context: BecknContext) =>
         confirmMessage({
           orderId,
@@ -364,9 +406,10 @@ export async function startHimiraStandin(opts: { apiKey?: string; env?: Record<s
   afterOrder('/v2/order_status', '/v2/on_order_status', 'messageIds', true, (_r, id) => ({ action: 'status', message: statusMessage(id) }));
   afterOrder('/v2/track', '/v2/on_track', 'messageIds', true, (_r, id) => ({ action: 'track', message: trackMessage(id) }));
   afterOrder('/v2/get_support', '/v2/on_support', 'messageIds', true, (_r, id) => ({ action: 'support', message: supportMessage(id) }));
+  // forwarded as given: whether a reason is the buyer's to give is the seller's to say
   afterOrder('/v2/cancel_order', '/v2/on_cancel_order', 'messageId', false, (r, id) => ({
     action: 'cancel',
-    message: cancelMessage(id, r['message']['cancellation_reason_id'] as BuyerCancelReason),
+    message: { order_id: id, cancellation_reason_id: r['message']['cancellation_reason_id'] },
   }));
   afterOrder('/v2/update', '/v2/on_update', 'messageId', false, (r, id) => {
     const item = r['message']['order']['items'][0];
@@ -375,10 +418,6 @@ export async function startHimiraStandin(opts: { apiKey?: string; env?: Record<s
       message: returnMessage({ orderId: id, returnId: randomUUID().slice(0, 12), itemId: item['id'], count: item['quantity']['count'], reasonId: item['tags']['reason_code'], reasonText: 'detailed description for return', images: [] }),
     };
   });
-  afterOrder('/v2/rating/:orderId', '/v2/on_rating', 'messageId', false, (r) => ({
-    action: 'rating',
-    message: ratingMessage((r['message']['ratings'] as Json[]).map((x) => ({ category: x['rating_category'] as RatingCategory, id: x['id'], value: Number(x['value']) }))),
-  }));
 
   app.post(`${base}/v2/razorpay/:orderId`, async (req, reply) => {
     const transactionId = (req.params as Json)['orderId'];
@@ -391,13 +430,15 @@ export async function startHimiraStandin(opts: { apiKey?: string; env?: Record<s
     return { data: { orderDetail, intentTransaction: { amount, status: 'IN_PROGRESS', type: 'ON-ORDER', transactionId, orderId: order.gatewayOrderId }, transactionIdx: randomUUID() } };
   });
   app.get(`${base}/v2/razorpay/razorPay/keys`, async () => ({ keyId: sandbox.payments.keyId }));
-  app.post(`${base}/v2/razorpay/verify/payment`, async (req, reply) => {
+  app.post(`${base}${opts.verifyPath ?? '/v2/razorpay/verify/payment'}`, async (req, reply) => {
     const b = req.body as Json;
     const expected = paymentOrders.get(b['razorpay_order_id']);
     if (expected === undefined) return reply.code(400).send({ error: { message: 'Invalid Signature' } });
     const check = await gateway.verifyPayment({ gatewayOrderId: b['razorpay_order_id'], paymentId: b['razorpay_payment_id'], signature: b['razorpay_signature'], expectedAmountPaise: expected });
     return { data: { status: check.verified ? 'TXN_SUCCESS' : 'TXN_FAILURE', amount: check.amountPaise / 100, orderId: b['razorpay_order_id'], paymentId: b['razorpay_payment_id'] } };
   });
+
+  registerAccountRoutes({ app, base, inner, txs, orders, accounts, switches, userOf, authed, dispatch, answerOf, ids, noData });
 
   const listening = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
@@ -407,6 +448,13 @@ export async function startHimiraStandin(opts: { apiKey?: string; env?: Record<s
     switches,
     requests,
     inner,
+    accounts,
+    transactions: txs,
+    sellerCancel: async (transactionId, reasonId) => {
+      const tx = txs.get(transactionId);
+      if (!tx?.orderId) return false;
+      return sandbox.sellerCancel({ bppId: tx.bppId, bapId: inner.buyer.subscriberId, orderId: tx.orderId, reasonId });
+    },
     close: async () => {
       await app.close();
       await inner.close();

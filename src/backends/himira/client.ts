@@ -1,9 +1,14 @@
 /**
- * HTTP to a Himira buyer backend (`/clientApis` of a biap-client-node-js fork). One undici pool bound to the
- * origin of BACKEND_ENDPOINT is the only thing that ever holds WIL_API_KEY, so the key cannot be sent to any
- * other host; a redirect is refused rather than followed, and the key never appears in a log line or an error.
+ * HTTP to a Himira buyer backend (`/clientApis` of a biap-client-node-js fork, and its IGM service mounted beside it
+ * on the same origin). One undici pool bound to the origin of BACKEND_ENDPOINT is the only thing that ever holds
+ * WIL_API_KEY, so the key cannot be sent to any other host; a redirect is refused rather than followed, and the key
+ * never appears in a log line or an error.
+ *
+ * Identities at the backend: this service keeps its own sign-in (our OTP, our session tokens), so the backend never
+ * sees a phone login. Each of our signed-in users is instead one backend guest user of their own (the fork's
+ * `POST /guestUserLogin {deviceId}`, with a random device id stored once per user), so the backend's order records
+ * and delivery addresses are kept per person; sessions nobody signed in to share the service's own guest user.
  */
-import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Pool, errors as undiciErrors } from 'undici';
 
@@ -30,13 +35,24 @@ export interface HimiraClientOptions {
   apiKey: string;
   timeoutMs: number;
   log: Logger;
+  /**
+   * The device id a backend identity logs in with: the service's own (`undefined`) or one of our users'. Stable
+   * across restarts and replicas, since the backend keeps orders and addresses under the user it maps to.
+   */
+  deviceOf(user: string | undefined): Promise<string>;
+  /** Where the backend's IGM service is mounted on the same origin (biap-igm-node-js serves `/issueApis`). */
+  issuePath?: string;
 }
 
 export interface RequestOptions {
   query?: Record<string, string>;
   body?: unknown;
-  /** Send the backend session's bearer token (every route behind the reference's `authentication()`). */
+  /** Send a backend session's bearer token (every route behind the reference's `authentication()`). */
   auth?: boolean;
+  /** Whose backend session (its token is sent, as with `auth`): one of our users' own backend user; absent = the service's. */
+  as?: string | undefined;
+  /** The client API (`/clientApis`, default) or the IGM service. */
+  api?: 'client' | 'issue';
 }
 
 export interface HimiraClient {
@@ -47,6 +63,8 @@ export interface HimiraClient {
 }
 
 const REDIRECT = (status: number) => status >= 300 && status < 400;
+/** Backend sessions kept in memory: plenty for the users active at once; an evicted one just logs in again. */
+const MAX_SESSIONS = 1000;
 
 /** `/clientApis` once, whether or not the configured endpoint already ends with it. */
 export function apiBase(endpoint: string): { origin: string; basePath: string } {
@@ -57,11 +75,10 @@ export function apiBase(endpoint: string): { origin: string; basePath: string } 
 
 export function createHimiraClient(opts: HimiraClientOptions): HimiraClient {
   const { origin, basePath } = apiBase(opts.endpoint);
+  const issueBase = (opts.issuePath ?? '/issueApis').replace(/\/+$/, '');
   const pool = new Pool(origin, { connections: 16, headersTimeout: opts.timeoutMs, bodyTimeout: opts.timeoutMs });
-  // A stable device for this service's one guest identity at the backend (orders must stay visible to it
-  // across restarts and replicas); derived, so the key itself never travels as an identifier.
-  const deviceId = `ondc-shop-${createHash('sha256').update(`device:${opts.apiKey}`).digest('hex').slice(0, 24)}`;
-  let token: Promise<string> | undefined;
+  /** Bearer tokens by identity ('' = the service's own), most recently used last. */
+  const tokens = new Map<string, Promise<string>>();
 
   async function send(method: string, path: string, o: RequestOptions, bearer?: string): Promise<{ status: number; body: unknown }> {
     const query = o.query ? `?${new URLSearchParams(o.query).toString()}` : '';
@@ -73,7 +90,7 @@ export function createHimiraClient(opts: HimiraClientOptions): HimiraClient {
     try {
       res = await pool.request({
         method: method as 'GET',
-        path: `${basePath}${path}${query}`,
+        path: `${o.api === 'issue' ? issueBase : basePath}${path}${query}`,
         headers,
         ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
       });
@@ -113,15 +130,23 @@ export function createHimiraClient(opts: HimiraClientOptions): HimiraClient {
     return r.body;
   }
 
-  /** The backend session: a guest login (reference fork: POST /guestUserLogin {deviceId} → {token}). */
-  function session(): Promise<string> {
-    token ??= send('POST', '/guestUserLogin', { body: { deviceId } }).then((r) => {
-      const body = checked('POST', '/guestUserLogin', r) as { token?: unknown } | undefined;
+  /** A backend session: a guest login (reference fork: POST /guestUserLogin {deviceId} → {token}). */
+  function session(who: string): Promise<string> {
+    const known = tokens.get(who);
+    if (known) {
+      tokens.delete(who);
+      tokens.set(who, known);
+      return known;
+    }
+    const token = opts.deviceOf(who || undefined).then(async (deviceId) => {
+      const body = checked('POST', '/guestUserLogin', await send('POST', '/guestUserLogin', { body: { deviceId } })) as { token?: unknown } | undefined;
       if (typeof body?.token !== 'string' || !body.token) throw new BackendError('bad_response', 'the buyer backend\'s guest login returned no token');
       return body.token;
     });
+    tokens.set(who, token);
+    if (tokens.size > MAX_SESSIONS) tokens.delete(tokens.keys().next().value as string);
     token.catch(() => {
-      token = undefined;
+      if (tokens.get(who) === token) tokens.delete(who);
     });
     return token;
   }
@@ -130,13 +155,15 @@ export function createHimiraClient(opts: HimiraClientOptions): HimiraClient {
     origin,
     async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, o: RequestOptions = {}): Promise<T> {
       if (!path.startsWith('/') || path.includes('//') || path.includes('..')) throw new Error(`not a backend route: ${path}`);
-      if (!o.auth) return checked(method, path, await send(method, path, o)) as T;
-      const first = await session();
+      if (!o.auth && o.as === undefined) return checked(method, path, await send(method, path, o)) as T;
+      const who = o.as ?? '';
+      const first = await session(who);
       const r = await send(method, path, o, first);
       if (r.status !== 401) return checked(method, path, r) as T;
       // the backend's session may have expired: log in again once, then let a second refusal stand
-      if (token && (await token.catch(() => '')) === first) token = undefined;
-      return checked(method, path, await send(method, path, o, await session())) as T;
+      const held = tokens.get(who);
+      if (held && (await held.catch(() => '')) === first) tokens.delete(who);
+      return checked(method, path, await send(method, path, o, await session(who))) as T;
     },
     close: () => pool.close(),
   };

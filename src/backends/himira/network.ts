@@ -1,28 +1,27 @@
 /**
- * The core's NetworkPort over a Himira buyer backend: each ONDC step is the backend's client API (acknowledged
- * with a message id) followed by bounded, backed-off polling of its `on_*` route for the seller's answer.
- * The backend names orders itself at confirm; ours are mapped to its ids in a document store.
+ * The core's NetworkPort over a Himira buyer backend: each ONDC step is the backend's client API followed by
+ * polling its `on_*` route (step.ts). The backend names orders itself at confirm; ours are mapped to its ids, and
+ * to the backend identity that placed them, in records.ts.
+ *
+ * Whose backend identity: select carries nothing of the user (the reference's select only forwards the cart), so it
+ * goes as the service; from init on, a checkout a signed-in user started goes as that user's own backend user, so
+ * the backend's order record belongs to the same person as the delivery addresses written through for them.
  */
 import type { Logger } from 'pino';
 import { DomainError } from '../../core/errors.js';
-import type { Exchange, NetworkPort, SellerRef, SellerRefusal, Stores } from '../../core/ports.js';
+import type { NetworkPort, SellerRef } from '../../core/ports.js';
 import { newTransactionId } from '../../ondc/context.js';
 import { returnsOf } from '../../ondc/order-updates.js';
 import { BackendError, type HimiraClient } from './client.js';
-import { pollFor, type PollOptions } from './poll.js';
-import { ackOf, cartItem, orderQuote, parties, readOnAnswer, rupees, selectQuote } from './wire.js';
-
-type Json = Record<string, any>;
-
-/** Our order id to the backend's. */
-interface OrderRef {
-  backendOrderId: string;
-  transactionId: string;
-}
+import { createHimiraIssues } from './igm.js';
+import type { PollOptions } from './poll.js';
+import type { BackendRecords, OrderRef } from './records.js';
+import { asDomainError, exchangeOf, runStep, type Json, type Step } from './step.js';
+import { ackOf, cartItem, orderQuote, parties, rupees, selectQuote } from './wire.js';
 
 export interface HimiraNetworkOptions {
   client: HimiraClient;
-  stores: Stores;
+  records: BackendRecords;
   /** Seller app URIs by bpp_id, from the last catalog pull. */
   bppUris: () => ReadonlyMap<string, string>;
   /** How long one step waits for the seller's answer (ONDC_SEARCH_TIMEOUT_MS). */
@@ -30,6 +29,8 @@ export interface HimiraNetworkOptions {
   log: Logger;
   /** Poll timing; tests shorten it. */
   poll?: Omit<PollOptions, 'deadlineMs' | 'onWaiting'>;
+  /** Before a signed-in user's order is initialized: brings their delivery addresses at the backend up to date. */
+  beforeOrder?: (userId: string) => Promise<void>;
 }
 
 /** What init returns for confirm to echo: the seller's on_init order as the backend gave it. */
@@ -37,63 +38,12 @@ interface HimiraTerms {
   onInit: Json;
 }
 
-/** The backend failing is the network's failure, not the shopper's: 503 with what to do. */
-function asDomainError(err: unknown, step: string): never {
-  if (!(err instanceof BackendError)) throw err;
-  if (err.failure === 'auth') {
-    throw new DomainError('NETWORK_UNAVAILABLE', `The buyer backend refused this server's credentials at ${step}; an operator must check WIL_API_KEY. Nothing was placed.`);
-  }
-  if (err.failure === 'timeout') throw new DomainError('NETWORK_UNAVAILABLE', `The seller did not answer ${step} in time through the buyer backend (${err.message}). Nothing was placed; try again in a moment.`);
-  throw new DomainError('NETWORK_UNAVAILABLE', `The buyer backend could not complete ${step} (${err.message}). Nothing was placed; try again in a moment.`);
-}
-
-const exchangeOf = (body: Json, before: Exchange): Exchange => ({
-  transactionId: typeof body['context']?.['transaction_id'] === 'string' ? body['context']['transaction_id'] : before.transactionId,
-  lastTimestamp: typeof body['context']?.['timestamp'] === 'string' ? body['context']['timestamp'] : before.lastTimestamp,
-});
-
 export function createHimiraNetwork(opts: HimiraNetworkOptions): NetworkPort {
-  const { client } = opts;
-  const refs = opts.stores.documents<OrderRef>('himira_order');
-
-  /** Sends one step and polls its on_* route until the seller's answer, its refusal, or the deadline. */
-  async function step(args: {
-    name: string;
-    path: string;
-    body: unknown;
-    onPath: string;
-    /** The reference's single-order routes poll by `messageId`, its multi-order routes by `messageIds`. */
-    idParam?: 'messageId' | 'messageIds';
-    /** A step whose answer names none of what it asked for is not done yet. */
-    ready?: (body: Json) => boolean;
-  }): Promise<{ body: Json; refusal?: SellerRefusal }> {
-    try {
-      const ack = ackOf(await client.request('POST', args.path, { auth: true, body: args.body }));
-      if (ack.error) return { body: {}, refusal: { code: 'BACKEND', message: `the buyer backend would not send ${args.name} (${ack.error})` } };
-      if (!ack.messageId) throw new BackendError('bad_response', `the buyer backend acknowledged ${args.name} without a message id`);
-      const messageId = ack.messageId;
-      const answer = await pollFor(
-        args.name,
-        async () => {
-          const read = readOnAnswer(await client.request('GET', args.onPath, { auth: true, query: { [args.idParam ?? 'messageIds']: messageId } }));
-          if (read.state === 'pending') return { done: false, note: 'no answer from the seller yet' };
-          if (read.state === 'done' && args.ready && !args.ready(read.body)) return { done: false, note: 'the answer is incomplete' };
-          return { done: true, value: read };
-        },
-        {
-          ...opts.poll,
-          deadlineMs: opts.deadlineMs,
-          onWaiting: (p) => opts.log.debug({ step: args.name, ...p }, 'waiting for the seller through the buyer backend'),
-        },
-      );
-      return answer.state === 'refused' ? { body: answer.body, refusal: answer.refusal } : { body: answer.body };
-    } catch (err) {
-      return asDomainError(err, args.name);
-    }
-  }
+  const { client, records } = opts;
+  const step = (args: Step) => runStep(opts, args);
 
   async function backendOrder(orderId: string): Promise<OrderRef> {
-    const ref = await refs.get(orderId);
+    const ref = await records.order(orderId);
     if (!ref) throw new DomainError('ORDER_NOT_FOUND', `The buyer backend has no record of order ${orderId} on this server; list_orders shows the orders it knows.`);
     return ref;
   }
@@ -123,9 +73,12 @@ export function createHimiraNetwork(opts: HimiraNetworkOptions): NetworkPort {
     async init({ exchange, seller, items, delivery, cashOnDelivery, quote }) {
       const fulfillmentId = quote.lines.find((l) => l.type === 'delivery')?.itemId;
       const bppUri = opts.bppUris().get(seller.bppId);
+      const as = await records.ownerOf(exchange.transactionId);
+      if (as) await opts.beforeOrder?.(as);
       const { body, refusal } = await step({
         name: 'init',
         path: '/v2/initialize_order',
+        as,
         body: [
           {
             context: { transaction_id: exchange.transactionId, domain: seller.domain, city: seller.city, pincode: delivery.pincode },
@@ -148,9 +101,11 @@ export function createHimiraNetwork(opts: HimiraNetworkOptions): NetworkPort {
     async confirm({ exchange, seller, orderId, items, delivery, terms, payment }) {
       const { onInit } = terms as HimiraTerms;
       const paid = payment.cashOnDelivery ? 0 : payment.amountPaise;
+      const as = await records.ownerOf(exchange.transactionId);
       const { body, refusal } = await step({
         name: 'confirm',
         path: '/v2/confirm_order',
+        as,
         body: [
           {
             context: { transaction_id: exchange.transactionId, domain: seller.domain, city: seller.city, pincode: delivery.pincode },
@@ -172,10 +127,10 @@ export function createHimiraNetwork(opts: HimiraNetworkOptions): NetworkPort {
       });
       if (refusal) return { exchange: exchangeOf(body, exchange), refusal };
       const order = body['message']['order'] as Json;
-      const ref = { backendOrderId: order['id'] as string, transactionId: exchangeOf(body, exchange).transactionId };
+      const after = exchangeOf(body, exchange);
       // a retried confirm meets the ref it already wrote: the backend answered with the same order
-      if (!(await refs.create(orderId, ref))) await refs.update(orderId, () => ref);
-      return { exchange: exchangeOf(body, exchange), ...(typeof order['state'] === 'string' ? { state: order['state'] } : {}) };
+      await records.placed(orderId, { backendOrderId: order['id'] as string, transactionId: after.transactionId, bppId: seller.bppId, ...(as ? { as } : {}) });
+      return { exchange: after, ...(typeof order['state'] === 'string' ? { state: order['state'] } : {}) };
     },
 
     async status({ exchange, seller, orderId }) {
@@ -183,6 +138,7 @@ export function createHimiraNetwork(opts: HimiraNetworkOptions): NetworkPort {
       const { body, refusal } = await step({
         name: 'status',
         path: '/v2/order_status',
+        as: ref.as,
         body: [{ ...afterOrder(seller, ref), message: { order_id: ref.backendOrderId } }],
         onPath: '/v2/on_order_status',
       });
@@ -201,6 +157,7 @@ export function createHimiraNetwork(opts: HimiraNetworkOptions): NetworkPort {
       const { body, refusal } = await step({
         name: 'track',
         path: '/v2/track',
+        as: ref.as,
         body: [{ ...afterOrder(seller, ref), message: { order_id: ref.backendOrderId } }],
         onPath: '/v2/on_track',
       });
@@ -227,6 +184,7 @@ export function createHimiraNetwork(opts: HimiraNetworkOptions): NetworkPort {
       const { body, refusal } = await step({
         name: 'cancel',
         path: '/v2/cancel_order',
+        as: ref.as,
         body: { ...afterOrder(seller, ref), message: { order_id: ref.backendOrderId, cancellation_reason_id: reasonId } },
         onPath: '/v2/on_cancel_order',
         idParam: 'messageId',
@@ -234,6 +192,7 @@ export function createHimiraNetwork(opts: HimiraNetworkOptions): NetworkPort {
       const order = body['message']?.['order'] as Json | undefined;
       const by = order?.['cancellation']?.['cancelled_by'];
       const reason = order?.['cancellation']?.['reason']?.['id'];
+      if (order?.['state'] === 'Cancelled' && !refusal) await records.settled(orderId);
       return {
         exchange: exchangeOf(body, exchange),
         ...(typeof order?.['state'] === 'string' && !refusal ? { state: order['state'] } : {}),
@@ -242,11 +201,12 @@ export function createHimiraNetwork(opts: HimiraNetworkOptions): NetworkPort {
       };
     },
 
-    async returnItems({ exchange, seller, orderId, itemId, count, reasonId }) {
+    async returnItems({ exchange, seller, orderId, returnId, itemId, count, reasonId }) {
       const ref = await backendOrder(orderId);
       const { body, refusal } = await step({
         name: 'update (return)',
         path: '/v2/update',
+        as: ref.as,
         body: {
           ...afterOrder(seller, ref),
           message: { update_target: 'item', order: { id: ref.backendOrderId, items: [{ id: itemId, quantity: { count }, tags: { update_type: 'return', reason_code: reasonId } }] } },
@@ -255,8 +215,10 @@ export function createHimiraNetwork(opts: HimiraNetworkOptions): NetworkPort {
         idParam: 'messageId',
       });
       // the backend names the return fulfillment itself: the newest return of this item is the one just asked for
-      const state = returnsOf(body['message']?.['order']).filter((r) => r.itemId === itemId).at(-1)?.state;
-      return { exchange: exchangeOf(body, exchange), ...(state && !refusal ? { returnState: state } : {}), ...(refusal ? { refusal } : {}) };
+      const asked = refusal ? undefined : returnsOf(body['message']?.['order']).filter((r) => r.itemId === itemId).at(-1);
+      // known by our id from now on; and a delivered order moves again while the return runs its course
+      if (asked) await records.returnAsked(orderId, asked.id, returnId);
+      return { exchange: exchangeOf(body, exchange), ...(asked ? { returnState: asked.state } : {}), ...(refusal ? { refusal } : {}) };
     },
 
     async support({ exchange, seller, orderId }) {
@@ -264,6 +226,7 @@ export function createHimiraNetwork(opts: HimiraNetworkOptions): NetworkPort {
       const { body, refusal } = await step({
         name: 'support',
         path: '/v2/get_support',
+        as: ref.as,
         body: [{ ...afterOrder(seller, ref), message: { ref_id: ref.backendOrderId } }],
         onPath: '/v2/on_support',
       });
@@ -273,27 +236,31 @@ export function createHimiraNetwork(opts: HimiraNetworkOptions): NetworkPort {
       return { exchange: exchangeOf(body, exchange), ...(refusal ? { refusal } : { contact }) };
     },
 
-    async rate({ exchange, seller, ratings }) {
+    /**
+     * The reference rates through `POST /v2/rating/:orderId` with the ratings as an array and answers with the
+     * protocol's acknowledgement (ONDC-Official/biap-client-node-js src/order/v2/order.routes.js, rating.service.js);
+     * it serves no on_rating, so "accepted" here means the seller acknowledged the ratings.
+     */
+    async rate({ exchange, ratings }) {
       const orderId = ratings.find((r) => r.category === 'Order')?.id ?? '';
       const ref = await backendOrder(orderId);
-      const backendRatings = ratings.map((r) => ({ ...r, id: r.category === 'Order' ? ref.backendOrderId : r.id }));
-      const { body, refusal } = await step({
-        name: 'rating',
-        path: `/v2/rating/${encodeURIComponent(ref.backendOrderId)}`,
-        body: { ...afterOrder(seller, ref), message: { ratings: backendRatings.map((r) => ({ rating_category: r.category, id: r.id, value: String(r.value) })) } },
-        onPath: '/v2/on_rating',
-        idParam: 'messageId',
-      });
-      return { exchange: exchangeOf(body, exchange), accepted: !refusal && body['message']?.['rating_ack'] === true, ...(refusal ? { refusal } : {}) };
+      const body = ratings.map((r) => ({ rating_category: r.category, id: r.category === 'Order' ? ref.backendOrderId : r.id, value: String(r.value) }));
+      let answer: unknown;
+      try {
+        answer = await client.request('POST', `/v2/rating/${encodeURIComponent(ref.backendOrderId)}`, { auth: true, as: ref.as, body });
+      } catch (err) {
+        if (!(err instanceof BackendError) || err.failure !== 'refused') return asDomainError(err, 'rating');
+        return { exchange, accepted: false, refusal: { code: 'BACKEND', message: `the buyer backend would not send the ratings (${err.message})` } };
+      }
+      const ack = ackOf(answer);
+      const status = (Array.isArray(answer) ? answer[0] : answer)?.['message']?.['ack']?.['status'];
+      if (ack.error || status !== 'ACK') {
+        return { exchange, accepted: false, refusal: { code: 'BACKEND', message: `the seller did not take the ratings (${ack.error ?? String(status ?? 'no acknowledgement')})` } };
+      }
+      return { exchange, accepted: true };
     },
 
-    async raiseIssue({ exchange }) {
-      return { exchange, refusal: { code: 'BACKEND', message: 'complaints go through the buyer backend\'s separate IGM service, which this server does not reach yet' } };
-    },
-
-    async issueStatus({ exchange }) {
-      return { exchange, refusal: { code: 'BACKEND', message: 'complaints go through the buyer backend\'s separate IGM service, which this server does not reach yet' } };
-    },
+    ...createHimiraIssues({ ...opts, step }),
 
     // The backend keeps the ONDC messages; this server never sees them, so it has no certification log to give.
     certificationLog: async () => null,

@@ -1,0 +1,128 @@
+/**
+ * Following orders through the backend. A seller reports an order's progress on its own (unsolicited on_status,
+ * on_cancel, on_update); the backend receives those, not this server, and writes them into its order record
+ * (Himira-style forks update the record from every relayed on_status/on_cancel/on_update: src/sse/v2/
+ * sseProtocol.service.js in Gautam-121/biap-client-node-js-ayathana-buyer-app). So every few seconds the orders
+ * still moving are read back from the backend's order list, `GET /v2/orders?orderId=a,b` (ONDC-Official/
+ * biap-client-node-js src/order/v2/order.routes.js, history/orderHistory.service.js: `{totalCount, orders}` or
+ * `error: {message: "No data found"}`), and what changed is applied to our stored orders, so get_order_status,
+ * list_orders and the order resources show it as they do on the native network.
+ */
+import type { Logger } from 'pino';
+import type { StoredOrder } from '../../core/checkout.js';
+import type { DocumentStore } from '../../core/ports.js';
+import { applyOrderStatus } from '../../ondc/order-updates.js';
+import type { BecknContext } from '../../ondc/context.js';
+import { BackendError, type HimiraClient } from './client.js';
+import type { BackendRecords, OpenOrder } from './records.js';
+
+type Json = Record<string, any>;
+
+/** Ids per request: well under any URL limit, and the page size the backend is asked for. */
+const BATCH = 50;
+/** Return states after which a return will not move again. */
+const RETURN_DONE = new Set(['Return_Delivered', 'Return_Rejected', 'Liquidated', 'Cancelled']);
+
+export interface FollowOptions {
+  client: HimiraClient;
+  records: BackendRecords;
+  orders: DocumentStore<StoredOrder>;
+  log: Logger;
+  /** An order moved: what the native buyer app audits for a seller's unsolicited word. */
+  onMoved?: (order: StoredOrder) => Promise<void>;
+}
+
+/** Nothing more will happen to an order that is cancelled, or delivered with every return settled. */
+export function settled(order: Pick<StoredOrder, 'state' | 'returns'>): boolean {
+  if (order.state === 'Cancelled') return true;
+  return order.state === 'Completed' && (order.returns ?? []).every((r) => RETURN_DONE.has(r.state));
+}
+
+/** The record's return fulfillments under our return ids (the backend named them itself; records.ts maps them). */
+function ourReturnIds(fulfillments: unknown, ids: Record<string, string>): unknown {
+  if (!Array.isArray(fulfillments)) return fulfillments;
+  const ours = (id: unknown) => (typeof id === 'string' && ids[id]) || id;
+  return (fulfillments as Json[]).map((f) => {
+    if (f?.['type'] !== 'Return') return f;
+    const tags = Array.isArray(f['tags'])
+      ? (f['tags'] as Json[]).map((t) =>
+          t?.['code'] === 'return_request' && Array.isArray(t['list'])
+            ? { ...t, list: (t['list'] as Json[]).map((e) => (e?.['code'] === 'id' ? { ...e, value: ours(e['value']) } : e)) }
+            : t,
+        )
+      : f['tags'];
+    return { ...f, id: ours(f['id']), tags };
+  });
+}
+
+/**
+ * The backend's record as the seller's message it was built from. Its `updatedAt` stands for the message's time:
+ * applyOrderStatus keeps an answer that came after it (our own cancel, say) from being rewound by an older record.
+ */
+function asStatus(record: Json, open: OpenOrder): { context: BecknContext; message: unknown } | null {
+  const at = typeof record['updatedAt'] === 'string' ? Date.parse(record['updatedAt']) : NaN;
+  if (!Number.isFinite(at)) return null;
+  return {
+    context: { transaction_id: open.transactionId, bpp_id: typeof record['bppId'] === 'string' ? record['bppId'] : open.bppId, timestamp: new Date(at).toISOString() } as BecknContext,
+    message: { order: { ...record, id: open.orderId, fulfillments: ourReturnIds(record['fulfillments'], open.returns ?? {}) } },
+  };
+}
+
+/** One pass over the open orders: how many moved. */
+export async function followOnce(opts: FollowOptions): Promise<number> {
+  const open = await opts.records.open();
+  const byIdentity = new Map<string, OpenOrder[]>();
+  for (const o of open) byIdentity.set(o.as ?? '', [...(byIdentity.get(o.as ?? '') ?? []), o]);
+  let moved = 0;
+  for (const [as, list] of byIdentity) {
+    for (let i = 0; i < list.length; i += BATCH) {
+      const batch = new Map(list.slice(i, i + BATCH).map((o) => [o.backendOrderId, o]));
+      const answer = await opts.client.request<{ orders?: unknown }>('GET', '/v2/orders', {
+        auth: true,
+        as: as || undefined,
+        query: { orderId: [...batch.keys()].join(','), limit: String(BATCH), pageNumber: '1' },
+      });
+      for (const record of Array.isArray(answer?.orders) ? (answer.orders as Json[]) : []) {
+        const o = typeof record?.['id'] === 'string' ? batch.get(record['id']) : undefined;
+        const status = o && asStatus(record, o);
+        if (!o || !status) continue;
+        const changed = await applyOrderStatus(opts.orders, status);
+        if (changed) {
+          moved += 1;
+          await opts.onMoved?.(changed);
+        }
+        const now = changed ?? (await opts.orders.get(o.orderId));
+        if (!now || settled(now)) await opts.records.settled(o.orderId);
+      }
+    }
+  }
+  return moved;
+}
+
+/** Follows the open orders every `intervalMs` until stopped; a failed pass is logged and the next one tries again. */
+export function followOrders(opts: FollowOptions & { intervalMs: number }): { stop(): Promise<void> } {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    running = followOnce(opts)
+      .then((moved) => {
+        if (moved > 0) opts.log.debug({ moved }, 'orders moved at the buyer backend');
+      })
+      .catch((err: Error) => {
+        const failure = err instanceof BackendError ? err.failure : 'error';
+        opts.log.warn({ failure, err: err.message }, 'following orders through the buyer backend failed; trying again next round');
+      })
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, opts.intervalMs).unref();
+      });
+  };
+  timer = setTimeout(tick, opts.intervalMs).unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
