@@ -1,7 +1,8 @@
 /**
  * npm run bench: search latency of the embedded index at 10k and 100k generated products (p50, p99), hybrid
  * search at 100k with ingestion rate and memory beside Orama's hybrid search, the in-process model path's rate,
- * REST requests per second for search and whole checkouts over loopback HTTP. Figures go to stdout and
+ * REST requests per second for search and whole checkouts over loopback HTTP, and 1,000 concurrent shopper
+ * journeys on Redis (bench/journeys.ts). Figures go to stdout and
  * bench/results/latest.json (or bench/results/<sections>.json when sections are named).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { buildApp } from '../src/http/app.js';
 import { generateCatalog } from '../src/sandbox/catalog/index.js';
 import { EmbeddedCatalogIndex } from '../src/search/embedded-index.js';
 import { hybridBench, transformersRate } from './hybrid.js';
+import { concurrentJourneys } from './journeys.js';
 
 const QUERIES = [
   'atta', 'basmati rice', 'toor dal', 'ghee', 'honey', 'organic honey 500g', 'haldi', 'lal mirch', 'jeera',
@@ -150,6 +152,7 @@ const sections: Record<string, () => Promise<unknown>> = {
   transformers_tiny_model: () => transformersRate(2000),
   rest_search: () => restThroughput(10),
   rest_checkout: () => checkoutLatency(100),
+  journeys_1000: () => concurrentJourneys(1000),
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !sections[w]);

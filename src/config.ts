@@ -86,7 +86,7 @@ export const ConfigSchema = Type.Object({
   PUBLIC_URL: Url('Public base URL of this service, for links sent to buyers (payment pages); default http://HOST:PORT'),
   AUDIT_LOG_FILE: Type.Optional(Type.String({ minLength: 1, description: 'JSON-lines audit log file; default DATA_DIR/audit/audit.jsonl' })),
   BACKUP_DIR: Type.Optional(Type.String({ minLength: 1, description: 'Folder for ondc-shop backup archives; default DATA_DIR/backups' })),
-  MAX_CONCURRENT_REQUESTS: Int(64, 1, 10_000, 'Upper bound on concurrent outgoing network requests'),
+  MAX_CONCURRENT_REQUESTS: Int(64, 1, 10_000, 'Most requests to other participants in flight at once, and most checkout round trips (request to callback); half that per seller app'),
   CACHE_TTL_SECONDS: Int(60, 0, 86_400, 'How long repeated searches are cached; 0 disables'),
   SESSION_CLEANUP_HOURS: Type.Number({
     default: 24,

@@ -389,6 +389,7 @@ export async function createRuntime(config: Config, log: Logger, options: Runtim
       deadlineMs: config.ONDC_SEARCH_TIMEOUT_MS,
       bapTaxNumber: config.ONDC_BAP_GSTIN,
       flowLogs: logs,
+      maxRoundTrips: config.MAX_CONCURRENT_REQUESTS,
     }),
     payments,
     clock: { now: () => new Date() },

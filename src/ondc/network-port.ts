@@ -18,6 +18,7 @@ import { NetworkError, type BuyerApp, type CallbackBody } from './buyer.js';
 import { IGM_VERSION, newTransactionId, type BecknContext } from './context.js';
 import { durationMs } from './duration.js';
 import { returnsOf } from './order-updates.js';
+import { Limiter, OpenCircuitError } from './resilience.js';
 import { exportCertification, type FlowLogStores } from './flow-log.js';
 import {
   confirmMessage,
@@ -136,20 +137,47 @@ export interface NetworkPortOptions {
   flowLogs: FlowLogStores;
   /** This buyer app's GSTIN, stated in bap_terms at confirm. */
   bapTaxNumber: string;
+  /** Most checkout and after-order round trips in flight at once (MAX_CONCURRENT_REQUESTS); 64 when not given. */
+  maxRoundTrips?: number;
 }
 
-/** A seller that cannot be reached or does not answer is the network's failure, not the shopper's: 503 to retry. */
-async function reachable<T>(work: Promise<T>): Promise<T> {
+const DEFAULT_MAX_ROUND_TRIPS = 64;
+
+/**
+ * A seller that cannot be reached or does not answer is the network's failure, not the shopper's: 503 to retry.
+ * While the seller's circuit breaker is open the retry hint is the time until it lets a trial through.
+ */
+async function answered<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (err) {
     if (!(err instanceof NetworkError)) throw err;
-    throw new DomainError('NETWORK_UNAVAILABLE', `${err.message}. Nothing was placed; try again in a moment.`);
+    const open = err.cause instanceof OpenCircuitError ? { retry_after_seconds: Math.max(1, Math.ceil(err.cause.retryInMs / 1000)) } : undefined;
+    throw new DomainError('NETWORK_UNAVAILABLE', `${err.message}. Nothing was placed; try again in a moment.`, open);
   }
+}
+
+/**
+ * Bounds whole round trips (request, ACK, callback) in flight: `max` in all and half of that per seller app. The
+ * buyer app's own bound covers only sending, the few milliseconds until the ACK; without this one, a burst of
+ * checkouts puts every round trip in flight at once, their callbacks queue behind one another in this process,
+ * and the callback deadline expires for answers the sellers sent in time. Waiting here for a turn does not count
+ * against that deadline, and a seller that is slow to answer holds at most half the turns, so the others still
+ * get through.
+ */
+function roundTrips(buyer: BuyerApp, max: number) {
+  const all = new Limiter(max);
+  const perSeller = new Map<string, Limiter>();
+  return <T>(args: Parameters<BuyerApp['call']>[0]): Promise<CallbackBody<T>> => {
+    let seller = perSeller.get(args.bppId);
+    if (!seller) perSeller.set(args.bppId, (seller = new Limiter(Math.max(1, Math.floor(max / 2)))));
+    return answered(seller.run(() => all.run(() => buyer.call<T>(args))));
+  };
 }
 
 export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): NetworkPort {
   const { deadlineMs } = opts;
+  const roundTrip = roundTrips(buyer, opts.maxRoundTrips ?? DEFAULT_MAX_ROUND_TRIPS);
   const after = (e: Exchange) => (e.lastTimestamp ? e.lastTimestamp : undefined);
   const route = (seller: SellerRef, exchange: Exchange) => ({
     bppId: seller.bppId,
@@ -164,11 +192,11 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
     newTransactionId,
 
     async select({ exchange, seller, items, pincode, gps }) {
-      const body = await reachable(buyer.call<{ order?: { quote?: Partial<WireQuote> } }>({
+      const body = await roundTrip<{ order?: { quote?: Partial<WireQuote> } }>({
         action: 'select',
         ...route(seller, exchange),
         message: selectMessage({ providerId: seller.providerId, locationId: seller.locationId, items, areaCode: pincode, gps }),
-      }));
+      });
       const refusal = refusalOf(body);
       return { exchange: exchangeAfter(body), quote: quoteOf(body), ...(refusal ? { refusal } : {}) };
     },
@@ -182,11 +210,11 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
         cashOnDelivery,
         billingAt: exchange.lastTimestamp || new Date().toISOString(),
       });
-      const body = await reachable(buyer.call<{ order?: Partial<OnInitOrder> }>({
+      const body = await roundTrip<{ order?: Partial<OnInitOrder> }>({
         action: 'init',
         ...route(seller, exchange),
         message: initMessage(request),
-      }));
+      });
       const refusal = refusalOf(body);
       const order = body.message?.order;
       const terms: InitTerms = {
@@ -198,7 +226,7 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
 
     async confirm({ exchange, seller, orderId, delivery, terms, payment }) {
       const { request, onInit } = terms as InitTerms;
-      const body = await reachable(buyer.call<{ order?: { state?: string } }>({
+      const body = await roundTrip<{ order?: { state?: string } }>({
         action: 'confirm',
         ...route(seller, exchange),
         message: (context: BecknContext) =>
@@ -211,7 +239,7 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
             recipientName: delivery.name,
             at: context.timestamp,
           }),
-      }));
+      });
       const refusal = refusalOf(body);
       const state = body.message?.order?.state;
       return { exchange: exchangeAfter(body), ...(state ? { state } : {}), ...(refusal ? { refusal } : {}) };
@@ -223,13 +251,13 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
     },
 
     async track({ exchange, seller, orderId }) {
-      const body = await reachable(buyer.call<{
+      const body = await roundTrip<{
         tracking?: { status?: string; url?: string; location?: { gps?: string; time?: { timestamp?: string } } };
       }>({
         action: 'track',
         ...route(seller, exchange),
         message: trackMessage(orderId),
-      }));
+      });
       const refusal = refusalOf(body);
       const t = body.message?.tracking;
       return {
@@ -249,13 +277,13 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
     },
 
     async cancel({ exchange, seller, orderId, reasonId }) {
-      const body = await reachable(buyer.call<{
+      const body = await roundTrip<{
         order?: { state?: string; cancellation?: { cancelled_by?: string; reason?: { id?: string } } };
       }>({
         action: 'cancel',
         ...route(seller, exchange),
         message: cancelMessage(orderId, reasonId as BuyerCancelReason),
-      }));
+      });
       const refusal = refusalOf(body);
       const order = body.message?.order;
       const by = order?.cancellation?.cancelled_by;
@@ -269,11 +297,11 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
     },
 
     async returnItems({ exchange, seller, orderId, returnId, itemId, count, reasonId, reasonText }) {
-      const body = await reachable(buyer.call<{ order?: unknown }>({
+      const body = await roundTrip<{ order?: unknown }>({
         action: 'update',
         ...route(seller, exchange),
         message: returnMessage({ orderId, returnId, itemId, count, reasonId, reasonText, images: [] }),
-      }));
+      });
       const refusal = refusalOf(body);
       const state = returnsOf(body.message?.order).find((r) => r.id === returnId)?.state;
       return { exchange: exchangeAfter(body), ...(state && !refusal ? { returnState: state } : {}), ...(refusal ? { refusal } : {}) };
@@ -281,7 +309,7 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
 
     async raiseIssue(args) {
       const at = new Date().toISOString();
-      const body = await reachable(buyer.call<{ issue?: unknown }>({
+      const body = await roundTrip<{ issue?: unknown }>({
         action: 'issue',
         ...route(args.seller, args.exchange),
         coreVersion: IGM_VERSION,
@@ -297,30 +325,30 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
           longDesc: args.longDesc,
           at,
         }),
-      }));
+      });
       const refusal = refusalOf(body);
       const issue = issueStateOf(body.message?.issue);
       return { exchange: exchangeAfter(body), ...(issue && !refusal ? { issue } : {}), ...(refusal ? { refusal } : {}) };
     },
 
     async issueStatus({ exchange, seller, issueId }) {
-      const body = await reachable(buyer.call<{ issue?: unknown }>({
+      const body = await roundTrip<{ issue?: unknown }>({
         action: 'issue_status',
         ...route(seller, exchange),
         coreVersion: IGM_VERSION,
         message: issueStatusMessage(issueId),
-      }));
+      });
       const refusal = refusalOf(body);
       const issue = issueStateOf(body.message?.issue);
       return { exchange: exchangeAfter(body), ...(issue && !refusal ? { issue } : {}), ...(refusal ? { refusal } : {}) };
     },
 
     async support({ exchange, seller, orderId }) {
-      const body = await reachable(buyer.call<{ phone?: string; email?: string; uri?: string }>({
+      const body = await roundTrip<{ phone?: string; email?: string; uri?: string }>({
         action: 'support',
         ...route(seller, exchange),
         message: supportMessage(orderId),
-      }));
+      });
       const refusal = refusalOf(body);
       const m = body.message ?? {};
       const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
@@ -329,23 +357,23 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
     },
 
     async rate({ exchange, seller, ratings }) {
-      const body = await reachable(buyer.call<{ rating_ack?: boolean }>({
+      const body = await roundTrip<{ rating_ack?: boolean }>({
         action: 'rating',
         ...route(seller, exchange),
         message: ratingMessage(ratings),
-      }));
+      });
       const refusal = refusalOf(body);
       return { exchange: exchangeAfter(body), accepted: !refusal && body.message?.rating_ack === true, ...(refusal ? { refusal } : {}) };
     },
 
     async status({ exchange, seller, orderId }) {
-      const body = await reachable(buyer.call<{
+      const body = await roundTrip<{
         order?: { state?: string; fulfillments?: Array<{ state?: { descriptor?: { code?: string } } }> };
       }>({
         action: 'status',
         ...route(seller, exchange),
         message: statusMessage(orderId),
-      }));
+      });
       const refusal = refusalOf(body);
       const order = body.message?.order;
       const fulfillmentState = order?.fulfillments?.[0]?.state?.descriptor?.code;

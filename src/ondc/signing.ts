@@ -228,13 +228,35 @@ function registeredKeyObject(publicKey: string, parsed: ParsedSignature): KeyObj
     throw new SignatureError('bad_key', `the registered signing key of ${keyId} is ${describeLength(raw)}; expected a raw ${PUBLIC_KEY_BYTES}-byte Ed25519 public key in base64`);
   }
   try {
-    return publicKeyObject(raw);
+    return cachedKey(`public:${publicKey}`, () => publicKeyObject(raw));
   } catch {
     throw new SignatureError('bad_key', `the registered signing key of ${keyId} is not a valid Ed25519 public key`);
   }
 }
 
+/**
+ * Parsed keys by their base64 text. Importing an Ed25519 key (DER wrapping, and for a secret the consistency
+ * check) costs several times the signature itself, and nearly every message is signed or verified with one of a
+ * handful of keys: under load, parsing them afresh each time was a quarter of the server's CPU.
+ */
+const KEY_CACHE_LIMIT = 1024;
+const keyObjects = new Map<string, KeyObject>();
+
+function cachedKey(id: string, parse: () => KeyObject): KeyObject {
+  const known = keyObjects.get(id);
+  if (known) return known;
+  const key = parse();
+  // a registry may name many keys over time: starting afresh now and then is cheaper than tracking use
+  if (keyObjects.size >= KEY_CACHE_LIMIT) keyObjects.clear();
+  keyObjects.set(id, key);
+  return key;
+}
+
 function privateKeyObject(privateKey: string): KeyObject {
+  return cachedKey(`secret:${privateKey}`, () => parsePrivateKey(privateKey));
+}
+
+function parsePrivateKey(privateKey: string): KeyObject {
   const secret = decodeBase64(privateKey);
   if (secret?.length !== SECRET_KEY_BYTES) {
     throw new KeyFormatError(

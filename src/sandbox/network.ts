@@ -12,6 +12,7 @@ import { signedRoutes } from '../ondc/signed-routes.js';
 import { verifyAuthorization } from '../ondc/signing.js';
 import { createHash } from 'node:crypto';
 import { createSellerApp } from './bpp/seller.js';
+import { faultSwitch, type SellerFaults } from './faults.js';
 import { sandboxGatewayUrls, sandboxPayments } from './payments.js';
 import { sandboxIdentity, type SandboxIdentity } from './identities.js';
 import { matchEntries, sandboxRegistry } from './registry.js';
@@ -44,6 +45,8 @@ export interface SandboxNetwork {
    * serviceable, 022 payment failed): an unsolicited on_cancel. False when it has no such order or it is on its way.
    */
   sellerCancel(args: { bppId: string; bapId: string; orderId: string; reasonId: string }): Promise<boolean>;
+  /** Puts one seller app (by bpp_id) down, makes it slow, or brings it back: real faults for tests. */
+  seller(bppId: string): SellerFaults;
   entries(): RegistryEntry[];
   close(): Promise<void>;
 }
@@ -65,6 +68,7 @@ export async function startSandboxNetwork(opts: SandboxNetworkOptions): Promise<
   const senders: Sender[] = [];
   const sellers: Array<{ close(): void }> = [];
   const sellersById = new Map<string, ReturnType<typeof createSellerApp>>();
+  const faults = new Map<string, SellerFaults>();
   const newSender = (identity: SandboxIdentity) => {
     const sender = createSender({ key: identity.key, timeoutMs: 10_000 });
     senders.push(sender);
@@ -127,14 +131,22 @@ export async function startSandboxNetwork(opts: SandboxNetworkOptions): Promise<
     });
     sellers.push(seller);
     sellersById.set(provider.bppId, seller);
-    await app.register(signedRoutes, {
-      prefix: path,
-      realm: provider.bppId,
-      verify,
-      verifyGateway: true,
-      codes: { badSignature: '30016', badRequest: '30000' },
-      routes: seller.routes,
-    });
+    const fault = faultSwitch();
+    faults.set(provider.bppId, fault.controls);
+    // the seller's routes in a scope of their own, so that its faults touch no other participant
+    await app.register(
+      async (scope) => {
+        scope.addHook('onRequest', fault.onRequest);
+        await scope.register(signedRoutes, {
+          realm: provider.bppId,
+          verify,
+          verifyGateway: true,
+          codes: { badSignature: '30016', badRequest: '30000' },
+          routes: seller.routes,
+        });
+      },
+      { prefix: path },
+    );
   }
 
   await app.listen({ host, port: opts.port ?? 0 });
@@ -150,6 +162,11 @@ export async function startSandboxNetwork(opts: SandboxNetworkOptions): Promise<
     entries,
     sellerCancel: async ({ bppId, bapId, orderId, reasonId }) =>
       (await sellersById.get(bppId)?.cancelBySeller(bapId, orderId, reasonId)) ?? false,
+    seller: (bppId) => {
+      const controls = faults.get(bppId);
+      if (!controls) throw new Error(`no sandbox seller app ${bppId}; the sellers are ${[...faults.keys()].join(', ')}`);
+      return controls;
+    },
     close: async () => {
       for (const seller of sellers) seller.close();
       await app.close();
