@@ -1,4 +1,5 @@
-// `npm start` on a fresh clone: compile src/ to dist/ when dist/ is missing or older than any source file.
+// `npm start` on a fresh clone: compile src/ to dist/ and build the storefront from web/ to dist/web when either is
+// missing or older than any of its source files.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,16 +13,20 @@ function newest(dir) {
   return latest;
 }
 
-function builtAt() {
+function builtAt(file) {
   try {
-    return statSync('dist/main.js').mtimeMs;
+    return statSync(file).mtimeMs;
   } catch {
     return 0;
   }
 }
 
 const sources = Math.max(newest('src'), statSync('tsconfig.json').mtimeMs, statSync('tsconfig.build.json').mtimeMs);
-if (builtAt() < sources) {
+if (builtAt('dist/main.js') < sources) {
   process.stderr.write('Building dist/ from src/ ...\n');
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+}
+if (builtAt('dist/web/index.html') < newest('web')) {
+  process.stderr.write('Building dist/web from web/ ...\n');
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', 'web'], { stdio: 'inherit' });
 }

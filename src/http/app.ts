@@ -19,6 +19,7 @@ import { registerOperationRoutes } from './routes.js';
 import { registerDevInbox } from './dev-inbox.js';
 import { registerDrain } from './drain.js';
 import { registerRazorpayRoutes } from './payment-routes.js';
+import { registerStorefront } from './storefront.js';
 
 export interface AppOptions {
   runtime: Runtime;
@@ -118,5 +119,6 @@ export async function buildApp({ runtime, logger, operations = allOperations }: 
     allowedHosts: splitList(config.MCP_ALLOWED_HOSTS),
     allowedOrigins: splitList(config.MCP_ALLOWED_ORIGINS),
   });
+  await registerStorefront(app);
   return app;
 }
