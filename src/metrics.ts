@@ -17,6 +17,8 @@ export interface Metrics extends Telemetry {
   breaker(peer: string, state: 'closed' | 'half_open' | 'open'): void;
   callbackRelayed(action: string, outcome: string): void;
   callbackRelayUp(up: boolean): void;
+  /** Reports the shopper requests being served, read at each scrape. */
+  trackInFlight(read: () => number): void;
 }
 
 export function createMetrics(): Metrics {
@@ -74,6 +76,17 @@ export function createMetrics(): Metrics {
   });
   return {
     registry,
+    trackInFlight: (read) => {
+      registry.removeSingleMetric(`${PREFIX}http_requests_in_flight`);
+      new Gauge({
+        name: `${PREFIX}http_requests_in_flight`,
+        help: 'Shopper requests being served now (REST and /mcp; callbacks, webhooks and probes not counted)',
+        registers: [registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    },
     callbackRelayed: (action, outcome) => relayed.inc({ action, outcome }),
     callbackRelayUp: (up) => relayUp.set(up ? 1 : 0),
     breaker: (peer, state) => breakers.set({ peer }, state === 'closed' ? 0 : state === 'half_open' ? 1 : 2),

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { freePort, startServer, type ServerProcess } from './helpers/server-process.js';
+import { openTestShop } from './helpers/shop.js';
 
 async function api(base: string, method: string, path: string, session?: string, body?: unknown) {
   const res = await fetch(`${base}${path}`, {
@@ -20,13 +21,19 @@ async function api(base: string, method: string, path: string, session?: string,
 }
 
 /** A client that has sent a request's headers and half its body: to the server, a request in flight. */
-function halfSentRequest(port: number, path: string, session: string, body: string): Promise<{ socket: Socket; finish(): Promise<string> }> {
+function halfSentRequest(
+  port: number,
+  path: string,
+  session: string,
+  body: string,
+  connection: 'close' | 'keep-alive' = 'close',
+): Promise<{ socket: Socket; finish(): Promise<string> }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => {
       const half = Math.floor(body.length / 2);
       socket.write(
         `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\ncontent-type: application/json\r\n` +
-          `x-session-id: ${session}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body.slice(0, half)}`,
+          `x-session-id: ${session}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: ${connection}\r\n\r\n${body.slice(0, half)}`,
       );
       let answer = '';
       socket.on('data', (d) => (answer += String(d)));
@@ -35,6 +42,16 @@ function halfSentRequest(port: number, path: string, session: string, body: stri
     });
     socket.once('error', reject);
   });
+}
+
+/** Waits until the server counts a request in flight: bytes sent are not yet a request it has read. */
+async function serving(base: string): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    if (/^ondc_shop_http_requests_in_flight [1-9]/m.test(metrics)) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the server never counted the request in flight');
 }
 
 const exited = (server: ServerProcess) =>
@@ -51,6 +68,7 @@ t.test('SIGTERM: the request in flight completes and is kept; new requests get 5
   const session = (await api(server.base, 'POST', '/api/v1/sessions', undefined, {})).body.data.session_id as string;
   const product = (await api(server.base, 'GET', '/api/v1/products?query=ghee&in_stock=true', session)).body.data.results[0];
   const inFlight = await halfSentRequest(port, '/api/v1/cart/items', session, JSON.stringify({ product_id: product.id, quantity: 3 }));
+  await serving(server.base);
 
   server.child.kill('SIGTERM');
   // the signal is handled asynchronously: wait until the server says it is draining
@@ -93,6 +111,7 @@ t.test('a request that never finishes cannot hold the process past SHUTDOWN_TIME
   const session = (await api(server.base, 'POST', '/api/v1/sessions', undefined, {})).body.data.session_id as string;
   const stuck = await halfSentRequest(port, '/api/v1/cart/items', session, JSON.stringify({ product_id: 'whatever', quantity: 1 }));
   t.teardown(() => stuck.socket.destroy());
+  await serving(server.base);
   server.child.kill('SIGTERM');
   t.equal(await exited(server), 0, 'it gave up waiting and stopped');
 });
@@ -106,6 +125,7 @@ t.test('a second SIGTERM during the drain stops the server at once', async (t) =
   const session = (await api(server.base, 'POST', '/api/v1/sessions', undefined, {})).body.data.session_id as string;
   const stuck = await halfSentRequest(port, '/api/v1/cart/items', session, JSON.stringify({ product_id: 'whatever', quantity: 1 }));
   t.teardown(() => stuck.socket.destroy());
+  await serving(server.base);
   server.child.kill('SIGTERM');
   let status = '';
   while (status !== 'draining') {
@@ -114,4 +134,18 @@ t.test('a second SIGTERM during the drain stops the server at once', async (t) =
   }
   server.child.kill('SIGTERM');
   t.equal(await exited(server), 1, 'the operator insisted: exit 1 without waiting the 600 s');
+});
+
+t.test('a keep-alive connection busy when the server closes is answered, then closed: it cannot hold the close', async (t) => {
+  const shop = await openTestShop();
+  const port = (shop.app.server.address() as { port: number }).port;
+  const session = (await api(`http://127.0.0.1:${port}`, 'POST', '/api/v1/sessions', undefined, {})).body.data.session_id as string;
+  const busy = await halfSentRequest(port, '/api/v1/cart/items', session, JSON.stringify({ product_id: 'nobody-sells:this', quantity: 1 }), 'keep-alive');
+  await serving(`http://127.0.0.1:${port}`);
+  const closed = shop.close();
+  const answer = await busy.finish();
+  t.match(answer, /^HTTP\/1\.1 404 /, 'the request in flight got its answer');
+  t.match(answer, /\r\nconnection: close\r\n/i, 'saying the connection ends with it');
+  await closed;
+  t.ok(busy.socket.destroyed || busy.socket.readableEnded, 'and the server ended the connection rather than keeping it idle');
 });

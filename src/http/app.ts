@@ -101,7 +101,9 @@ export async function buildApp({ runtime, logger, operations = allOperations }: 
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
   });
 
-  registerProbes(app, runtime, registerDrain(app));
+  const drain = registerDrain(app);
+  runtime.metrics.trackInFlight(() => drain.inFlight());
+  registerProbes(app, runtime, drain);
   registerMetrics(app, runtime);
   await runtime.buyer.registerRoutes(app);
   registerOperationRoutes(app, operations, deps);

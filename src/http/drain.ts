@@ -4,6 +4,7 @@
  * to their end. ONDC callbacks and payment webhooks are still received while draining: an order being confirmed
  * is waiting for exactly such a callback, and refusing it would turn a clean stop into a lost confirmation.
  */
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../core/errors.js';
 
@@ -37,12 +38,33 @@ const alwaysServed = (request: FastifyRequest) => {
   return ALWAYS_SERVED.some((p) => p.test(path));
 };
 
+/**
+ * A keep-alive connection whose request is still running when the server closes would hold the close until its
+ * idle timeout (72 s): its response says `Connection: close` instead, or, already under way, ends the connection.
+ */
+function lastOnItsConnection(res: ServerResponse): void {
+  if (!res.headersSent) res.shouldKeepAlive = false;
+  else res.once('finish', () => res.socket?.end());
+}
+
 export function registerDrain(app: FastifyInstance): Drain {
   let inFlight = 0;
   let draining: Promise<DrainResult> | undefined;
   let idle: (() => void) | undefined;
+  const open = new Set<ServerResponse>();
+  let gaveUp = false;
+
+  app.addHook('preClose', (done) => {
+    for (const res of open) lastOnItsConnection(res);
+    // Past the drain deadline what still runs is cut, or a stuck client would keep the server from ever closing;
+    // once the server has stopped listening, so nothing new arrives on a fresh connection meanwhile.
+    if (gaveUp) setImmediate(() => app.server.closeAllConnections());
+    done();
+  });
 
   app.addHook('onRequest', async (request, reply) => {
+    open.add(reply.raw);
+    reply.raw.once('close', () => open.delete(reply.raw));
     if (alwaysServed(request)) return;
     if (draining) {
       reply.header('connection', 'close');
@@ -71,7 +93,10 @@ export function registerDrain(app: FastifyInstance): Drain {
           idle = undefined;
           resolve({ drained, left: inFlight, waitedMs: Date.now() - started });
         };
-        const timer = setTimeout(() => finish(false), timeoutMs);
+        const timer = setTimeout(() => {
+          gaveUp = true;
+          finish(false);
+        }, timeoutMs);
         idle = () => finish(true);
         if (inFlight === 0) finish(true);
       });
