@@ -78,6 +78,21 @@ t.test('ten concurrent confirms of one checkout place exactly one order per sell
   );
 });
 
+t.test('what was ordered leaves the cart, once; what was added after the quote stays', async (t) => {
+  const call = restCaller(shop.app);
+  const { session_id, checkout_id, basket } = await readyCheckout(call, catalog);
+  const [grocerLine] = basket.items;
+  // After the quote the shopper adds one more of a quoted product: the order takes only what it quoted.
+  await call('update_cart_quantity', { session_id, product_id: grocerLine!.product.id, quantity: grocerLine!.quantity + 1 });
+  const { confirmation_token } = await call('review_order', { session_id, checkout_id });
+  await call('confirm_order', { session_id, checkout_id, confirmation_token });
+  const cart = await call('view_cart', { session_id });
+  t.same(cart['lines'].map((l: any) => [l.product_id, l.quantity]), [[grocerLine!.product.id, 1]], 'only the extra one is left');
+  await call('confirm_order', { session_id, checkout_id, confirmation_token });
+  const again = await call('view_cart', { session_id });
+  t.same(again['lines'].map((l: any) => [l.product_id, l.quantity]), [[grocerLine!.product.id, 1]], 'a retried confirm takes nothing more');
+});
+
 t.test('steps out of order and unverified payments are refused with what to do', async (t) => {
   const call = restCaller(shop.app);
   const basket = await twoSellerBasket(catalog);

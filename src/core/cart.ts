@@ -93,6 +93,27 @@ export async function setQuantity(deps: CoreDeps, sessionId: string, productId: 
   );
 }
 
+/**
+ * Takes what was just ordered out of a cart: each line loses the ordered quantity and goes when none is left.
+ * Lines added or raised since the quote keep what the order did not take.
+ */
+export async function removeOrdered(deps: CoreDeps, sessionId: string, ordered: Array<{ productId: string; count: number }>): Promise<void> {
+  const taken = new Map<string, number>();
+  for (const o of ordered) taken.set(o.productId, (taken.get(o.productId) ?? 0) + o.count);
+  const now = deps.clock.now().toISOString();
+  await deps.stores.carts.update(
+    sessionId,
+    (cart) => ({
+      ...cart,
+      lines: cart.lines
+        .map((l) => ({ ...l, quantity: l.quantity - (taken.get(l.productId) ?? 0) }))
+        .filter((l) => l.quantity > 0),
+      updatedAt: now,
+    }),
+    deps.settings.sessionTtlSeconds,
+  );
+}
+
 export async function clearCart(deps: CoreDeps, sessionId: string): Promise<Cart> {
   const now = deps.clock.now().toISOString();
   return deps.stores.carts.update(sessionId, (cart) => ({ ...cart, lines: [], updatedAt: now }), deps.settings.sessionTtlSeconds);

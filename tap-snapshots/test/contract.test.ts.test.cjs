@@ -4735,7 +4735,7 @@ Array [
       "readOnlyHint": false,
       "title": "Place the orders",
     },
-    "description": "Place the orders of a checkout whose sellers are all paid (verify_payment) or on cash on delivery: sends confirm to each seller and returns the order ids. Needs the confirmation_token from review_order, given only after the user agreed to the totals it showed; a token whose totals no longer hold is refused. Safe to retry: a retry or a concurrent duplicate never creates a second order. Next: get_order_status.",
+    "description": "Place the orders of a checkout whose sellers are all paid (verify_payment) or on cash on delivery: sends confirm to each seller and returns the order ids. Needs the confirmation_token from review_order, given only after the user agreed to the totals it showed; a token whose totals no longer hold is refused. Safe to retry: a retry or a concurrent duplicate never creates a second order. What was ordered leaves the cart. Next: get_order_status.",
     "inputSchema": Object {
       "additionalProperties": false,
       "properties": Object {

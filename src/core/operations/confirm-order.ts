@@ -18,6 +18,7 @@ import { SessionId } from '../schemas.js';
 import { requireSession } from '../session.js';
 import { CheckoutId } from './create-payment.js';
 import { actor } from '../audit.js';
+import { removeOrdered } from '../cart.js';
 
 const READY: SellerOrder['state'][] = ['paid', 'cod'];
 
@@ -52,7 +53,8 @@ async function claim(deps: CoreDeps, checkout: Checkout): Promise<{ checkout: Ch
   return { checkout: saved ?? checkout, claimed };
 }
 
-async function placeOne(deps: CoreDeps, checkout: Checkout, order: SellerOrder): Promise<Checkout> {
+/** Sends one seller's confirm and records the order; what was ordered leaves the cart of the session confirming. */
+async function placeOne(deps: CoreDeps, checkout: Checkout, order: SellerOrder, cartSessionId: string): Promise<Checkout> {
   const delivery = checkout.delivery!;
   const back = order.cashOnDelivery ? 'cod' : 'paid';
   let answer;
@@ -77,7 +79,7 @@ async function placeOne(deps: CoreDeps, checkout: Checkout, order: SellerOrder):
     return updateSeller(deps, checkout, order.seller.providerId, (o) => ({ ...o, exchange: answer.exchange, state: 'failed', refusal: answer.refusal }));
   }
   const now = deps.clock.now().toISOString();
-  await orders(deps).create(
+  const recorded = await orders(deps).create(
     order.orderId!,
     {
       id: order.orderId!,
@@ -97,6 +99,8 @@ async function placeOne(deps: CoreDeps, checkout: Checkout, order: SellerOrder):
     },
     { owner: checkout.userId ?? checkout.sessionId },
   );
+  // Only the call that first records the order takes it out of the cart: a retry settling it again takes nothing.
+  if (recorded) await removeOrdered(deps, cartSessionId, order.items);
   await deps.audit.record({
     action: 'order.confirm',
     outcome: 'ok',
@@ -128,7 +132,7 @@ export const confirmOrder = defineOperation({
     'Place the orders of a checkout whose sellers are all paid (verify_payment) or on cash on delivery: sends ' +
     'confirm to each seller and returns the order ids. Needs the confirmation_token from review_order, given only ' +
     'after the user agreed to the totals it showed; a token whose totals no longer hold is refused. Safe to retry: a ' +
-    'retry or a concurrent duplicate never creates a second order. Next: get_order_status.',
+    'retry or a concurrent duplicate never creates a second order. What was ordered leaves the cart. Next: get_order_status.',
   http: { method: 'POST', path: '/checkouts/:checkout_id/confirm' },
   input: Type.Object({
     session_id: SessionId,
@@ -172,7 +176,7 @@ export const confirmOrder = defineOperation({
     }
     for (const providerId of claimed) {
       const order = checkout.sellers.find((s) => s.seller.providerId === providerId)!;
-      checkout = await placeOne(deps, checkout, order);
+      checkout = await placeOne(deps, checkout, order, session.id);
     }
     return checkoutView(deps, checkout);
   },

@@ -10,12 +10,6 @@ import { refresh } from '../router.ts';
 import type { Checkout, Review } from '../types.ts';
 import { errorText, money, notice, submitting } from '../ui.ts';
 
-/** The cart lines that became orders leave the cart; anything added since stays. */
-async function emptyOrderedLines(checkout: Checkout): Promise<void> {
-  const ids = checkout.sellers.filter((s) => s.state === 'confirmed').flatMap((s) => s.items.map((i) => i.product_id));
-  await Promise.all(ids.map((id) => change(`ordered:${checkout.checkout_id}:${id}`, 'DELETE', `/cart/items/${encodeURIComponent(id)}`).catch(() => undefined)));
-}
-
 const METHOD = { prepaid: 'Paid online', cod: 'Cash on delivery' } as const;
 
 function reviewPanel(review: Review, slot: HTMLElement, placed: () => void): HTMLElement {
@@ -39,10 +33,8 @@ function reviewPanel(review: Review, slot: HTMLElement, placed: () => void): HTM
       await showReview(slot, c.checkout_id, placed, stale.message);
       return;
     }
-    if (confirmed) {
-      await emptyOrderedLines(confirmed);
-      placed();
-    }
+    // the server takes what was ordered out of the cart
+    if (confirmed) placed();
   });
   return h(
     'section',
