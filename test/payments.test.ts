@@ -2,7 +2,7 @@
  * The Razorpay adapter against the sandbox gateway over real loopback HTTP: orders, the checkout step, and
  * verification that refuses every way a caller could claim a payment it does not have.
  */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
@@ -11,6 +11,7 @@ import { request } from 'undici';
 import { PaymentError } from '../src/payments/port.js';
 import { checkoutSignature, createRazorpayGateway, verifyWebhook, webhookSignature } from '../src/payments/razorpay.js';
 import { sandboxGatewayUrls, sandboxPayments } from '../src/sandbox/payments.js';
+import { readReturnForm } from './helpers/checkout-return.js';
 
 const KEY_ID = 'rzp_test_sandboxkey01';
 const KEY_SECRET = 'sandbox_secret_do_not_echo_7f3a';
@@ -271,6 +272,8 @@ t.test('the checkout page shows the order in rupees and its form pays it', async
   t.match(page.text, order.gatewayOrderId);
   t.match(page.text, `action="${order.gatewayOrderId}/pay"`);
   t.notMatch(page.text, '<script>', 'order fields are escaped');
+  t.notMatch(page.text, 'callback_url', 'no callback_url given, none carried');
+  t.notMatch(page.text, 'Cancel', 'nowhere to go back to, so no cancel');
 
   const form = await request(`${order.checkoutUrl}/pay`, {
     method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'outcome=success&method=upi',
@@ -286,6 +289,96 @@ t.test('the checkout page shows the order in rupees and its form pays it', async
   t.notMatch((await http('GET', order.checkoutUrl)).text, '<form', 'a paid order offers no form');
   t.equal((await http('GET', `${urls.checkoutBaseUrl}/order_AAAAAAAAAAAAAA`)).status, 404);
   t.equal((await pay(order.checkoutUrl, { outcome: 'maybe' })).status, 400);
+});
+
+const FORM = 'application/x-www-form-urlencoded';
+/** A merchant's page with its own query string, and characters that must be escaped in HTML. */
+const CALLBACK = 'https://shop.example.in/checkout/chk_0123456789abcdef/payment-return?provider_id=glow-and-co&note="a<b>&c\'';
+
+async function postForm(url: string, fields: Record<string, string>) {
+  const res = await request(url, { method: 'POST', headers: { 'content-type': FORM }, body: new URLSearchParams(fields).toString() });
+  return { status: res.statusCode, headers: res.headers, text: await res.body.text() };
+}
+
+/** A gateway order's page opened as a merchant's page would open it, and what its form posts. */
+async function payWithCallback(amountPaise: number, outcome: string) {
+  const order = await gateway.createOrder({ amountPaise, receipt: `cb-${outcome}` });
+  const page = await http('GET', `${order.checkoutUrl}?callback_url=${encodeURIComponent(CALLBACK)}`);
+  const posted = await postForm(`${order.checkoutUrl}/pay`, { outcome, method: 'upi', callback_url: CALLBACK });
+  return { order, page, posted, back: readReturnForm(posted.text) };
+}
+
+t.test('with a callback_url, paying sends the shopper back there with the fields Razorpay Checkout posts', async (t) => {
+  const { order, page, posted, back } = await payWithCallback(23456, 'success');
+  t.equal(page.status, 200);
+  t.same(readReturnForm(page.text).fields, { callback_url: new URL(CALLBACK).href }, 'the Pay form carries the callback_url on');
+  t.match(page.text, 'Cancel and go back', 'with somewhere to go back to, the shopper may cancel');
+
+  t.equal(posted.status, 200);
+  t.match(posted.text, '<h1>Payment successful</h1>');
+  t.equal(back.action, new URL(CALLBACK).href, 'the form posts to the callback_url, query string and all');
+  t.same(Object.keys(back.fields).sort(), ['razorpay_order_id', 'razorpay_payment_id', 'razorpay_signature'], 'only the three fields Razorpay posts');
+  t.equal(back.fields['razorpay_order_id'], order.gatewayOrderId);
+  t.match(back.fields['razorpay_payment_id'], /^pay_[A-Za-z0-9]{14}$/);
+  t.equal(back.fields['razorpay_signature'], independentSignature(order.gatewayOrderId, back.fields['razorpay_payment_id']!));
+  const verified = await gateway.verifyPayment({
+    gatewayOrderId: order.gatewayOrderId, paymentId: back.fields['razorpay_payment_id']!, signature: back.fields['razorpay_signature']!, expectedAmountPaise: 23456,
+  });
+  t.equal(verified.verified, true, 'what the merchant receives verifies');
+
+  t.equal(back.script, "document.getElementById('return').submit();", 'the form submits itself');
+  const policy = String(posted.headers['content-security-policy']);
+  const hash = createHash('sha256').update(back.script!).digest('base64');
+  t.match(policy, `script-src 'sha256-${hash}';`, 'that one script, by hash, and no other may run');
+  t.match(policy, /form-action https:\/\/shop\.example\.in;/, 'and forms may post to the callback’s origin only');
+  t.match(posted.text, '<button>Back to the shop</button>', 'a button for when scripts do not run');
+});
+
+t.test('with a callback_url, a failed payment is posted back as Razorpay’s error fields', async (t) => {
+  const { order, back } = await payWithCallback(23456, 'failure');
+  t.equal(back.action, new URL(CALLBACK).href);
+  t.same(Object.keys(back.fields).sort(), ['error[code]', 'error[description]', 'error[metadata]', 'error[reason]', 'error[source]', 'error[step]']);
+  t.match(back.fields, { 'error[code]': 'BAD_REQUEST_ERROR', 'error[description]': 'Payment failed', 'error[source]': 'customer', 'error[step]': 'payment_authorization', 'error[reason]': 'payment_failed' });
+  const metadata = JSON.parse(back.fields['error[metadata]']!);
+  t.same(Object.keys(metadata).sort(), ['order_id', 'payment_id'], 'metadata is a JSON string of the payment and order ids');
+  t.equal(metadata.order_id, order.gatewayOrderId);
+  t.equal((await api('GET', `/v1/payments/${metadata.payment_id}`)).json.status, 'failed', 'the payment it names is the failed one');
+
+  const retry = await postForm(`${order.checkoutUrl}/pay`, { outcome: 'success', callback_url: CALLBACK });
+  t.ok(readReturnForm(retry.text).fields['razorpay_signature'], 'the shopper can try again and pay');
+  t.match((await api('GET', `/v1/orders/${order.gatewayOrderId}`)).json, { status: 'paid', attempts: 2 });
+});
+
+t.test('with a callback_url, cancelling goes back with payment_cancelled and leaves the order unpaid', async (t) => {
+  const { order, back, posted } = await payWithCallback(23456, 'cancel');
+  t.match(posted.text, 'Payment processing cancelled by user');
+  t.match(back.fields, { 'error[code]': 'BAD_REQUEST_ERROR', 'error[description]': 'Payment processing cancelled by user', 'error[source]': 'customer', 'error[step]': 'payment_authentication', 'error[reason]': 'payment_cancelled' });
+  t.same(JSON.parse(back.fields['error[metadata]']!), { order_id: order.gatewayOrderId });
+  t.notOk(back.fields['razorpay_signature']);
+  t.match((await api('GET', `/v1/orders/${order.gatewayOrderId}`)).json, { status: 'created', attempts: 0, amount_paid: 0 }, 'no attempt was made');
+  t.equal((await api('GET', `/v1/orders/${order.gatewayOrderId}/payments`)).json.count, 0);
+});
+
+t.test('a callback_url that is not an absolute http(s) URL is refused with 400, and nothing is paid', async (t) => {
+  const order = await gateway.createOrder({ amountPaise: 23456, receipt: 'bad-callback' });
+  const refused = ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://shop.example.in/back', '/checkout/relative', '//shop.example.in/back', 'not a url', 'https://user:pw@shop.example.in/back', `https://shop.example.in/${'a'.repeat(2100)}`, ''];
+  for (const callback of refused) {
+    const page = await http('GET', `${order.checkoutUrl}?callback_url=${encodeURIComponent(callback)}`);
+    t.equal(page.status, 400, `page: ${callback.slice(0, 40)} refused`);
+    t.match(page.text, /callback_url .*: give an absolute http:\/\/ or https:\/\/ URL/, 'says what is wrong and what to give');
+    t.notMatch(page.text, '<form', 'and offers no way to pay');
+    const form = await postForm(`${order.checkoutUrl}/pay`, { outcome: 'success', callback_url: callback });
+    t.equal(form.status, 400, `form: ${callback.slice(0, 40)} refused`);
+    t.match(form.text, 'callback_url');
+    const json = await pay(order.checkoutUrl, { outcome: 'success', callback_url: callback });
+    t.equal(json.status, 400);
+    t.match(json.json.error, { code: 'BAD_REQUEST_ERROR', description: /^callback_url / });
+  }
+  const twice = await http('GET', `${order.checkoutUrl}?callback_url=${encodeURIComponent(CALLBACK)}&callback_url=${encodeURIComponent(CALLBACK)}`);
+  t.equal(twice.status, 400);
+  t.match(twice.text, 'more than once');
+  t.match((await api('GET', `/v1/orders/${order.gatewayOrderId}`)).json, { status: 'created', attempts: 0 }, 'no payment was attempted');
+  t.equal((await http('GET', `${urls.checkoutBaseUrl}/order_AAAAAAAAAAAAAA?callback_url=${encodeURIComponent(CALLBACK)}`)).status, 404, 'an unknown order is still not found');
 });
 
 t.test('an unreachable or silent gateway is a PaymentError', async (t) => {

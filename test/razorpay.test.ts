@@ -79,6 +79,26 @@ t.test('prepaid links go to our payment page, which opens Razorpay Checkout for 
   t.notMatch(page.body, new RegExp(keySecret), 'the key secret never reaches the page');
 });
 
+t.test('opened with a callback_url on this service, our page has Razorpay Checkout send the shopper back there', async (t) => {
+  const { checkout_id, provider_id, seller } = await pendingPrepaid();
+  const orderId = seller.payment.gateway_order_id;
+  const callback = `https://shop.example.in/checkout/${checkout_id}/payment-return?provider_id=${provider_id}`;
+  const open = (url: string) => shop.app.inject({ method: 'GET', url: `/pay/${orderId}?callback_url=${encodeURIComponent(url)}`, headers: { host: 'shop.example.in' } });
+  const page = await open(callback);
+  t.equal(page.statusCode, 200);
+  const options = JSON.parse(/const options = (\{.*\});/.exec(page.body)?.[1] ?? '{}');
+  t.same(options, { key: 'rzp_test_sandbox', order_id: orderId, name: 'ONDC Shop', currency: 'INR', callback_url: callback, redirect: true }, 'Checkout posts its result to the callback_url');
+  const plain = await shop.app.inject({ method: 'GET', url: `/pay/${orderId}`, headers: { host: 'shop.example.in' } });
+  t.notMatch(plain.body, 'callback_url', 'without one, the page keeps the result itself, as before');
+
+  for (const [what, url] of [['another site', 'https://evil.example/steal'], ['another port', 'https://shop.example.in:8443/back'], ['not http(s)', 'javascript:alert(1)'], ['a relative URL', '/checkout/x']]) {
+    const refused = await open(url!);
+    t.equal(refused.statusCode, 400, `${what} is refused`);
+    t.match(refused.json().error, { code: 'VALIDATION_FAILED', message: /callback_url/ });
+    t.notMatch(refused.body, 'checkout.razorpay.com', `${what}: no checkout opens`);
+  }
+});
+
 t.test('a signed webhook marks the seller paid once the gateway confirms; replays change nothing', async (t) => {
   const { session_id, checkout_id, seller } = await pendingPrepaid();
   const orderId = seller.payment.gateway_order_id;

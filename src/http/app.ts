@@ -18,6 +18,7 @@ import { registerRateLimit } from './rate-limit.js';
 import { registerOperationRoutes } from './routes.js';
 import { registerDevInbox } from './dev-inbox.js';
 import { registerDrain } from './drain.js';
+import { registerPaymentReturn } from './payment-return.js';
 import { registerRazorpayRoutes } from './payment-routes.js';
 import { registerStorefront } from './storefront.js';
 
@@ -115,6 +116,7 @@ export async function buildApp({ runtime, logger, operations = allOperations }: 
       merchantName: 'ONDC Shop',
     });
   }
+  await registerPaymentReturn(app);
   registerMcpHttp(app, {
     tools: buildToolDefinitions(operations, deps, logger),
     deps,

@@ -2,12 +2,16 @@
  * Razorpay, for real: the webhook (POST /webhooks/razorpay, checked against X-Razorpay-Signature over the exact
  * bytes received) and the buyer's payment page (GET /pay/{order}), which opens Razorpay Checkout for the order and
  * returns its result to POST /pay/{order}/done. Either way the gateway is asked before anything counts as paid.
+ * Opened with `?callback_url=` (the storefront does), the page hands that URL to Checkout with `redirect: true`,
+ * so Razorpay itself sends the shopper back there (payment-return.ts) instead of the result staying on this page.
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { applyGatewayPayment } from '../core/gateway-payments.js';
 import type { CoreDeps } from '../core/operation.js';
+import { DomainError } from '../core/errors.js';
 import { keepRawJson } from '../ondc/raw-json.js';
+import { readCallbackUrl } from '../payments/checkout-return.js';
 import { verifyWebhook } from '../payments/signatures.js';
 import { ORDER_ID, PAYMENT_ID } from '../payments/razorpay-wire.js';
 
@@ -23,8 +27,9 @@ const PAID_EVENTS = new Set(['payment.captured', 'order.paid']);
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function paymentPage(keyId: string, merchant: string, orderId: string): string {
-  const options = JSON.stringify({ key: keyId, order_id: orderId, name: merchant, currency: 'INR' }).replace(/</g, '\\u003c');
+function paymentPage(keyId: string, merchant: string, orderId: string, callbackUrl: string | undefined): string {
+  const back = callbackUrl ? { callback_url: callbackUrl, redirect: true } : {};
+  const options = JSON.stringify({ key: keyId, order_id: orderId, name: merchant, currency: 'INR', ...back }).replace(/</g, '\\u003c');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Pay ${escapeHtml(merchant)}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem">
 <h1>Pay ${escapeHtml(merchant)}</h1><p id="status">Opening Razorpay Checkout…</p>
@@ -42,6 +47,19 @@ options.handler = async (r) => {
 options.modal = { ondismiss: () => { status.textContent = 'Payment not completed. Reload this page to try again.'; } };
 new Razorpay(options).open();
 </script></body></html>`;
+}
+
+/**
+ * Our own page sends Razorpay's result only back to this service: a link naming some other site would make this
+ * page deliver the shopper, and the payment's ids, wherever that link says.
+ */
+function ourCallback(raw: string, host: string): string {
+  const read = readCallbackUrl(raw);
+  if (!read.ok) throw new DomainError('VALIDATION_FAILED', read.message);
+  if (read.url.host !== host) {
+    throw new DomainError('VALIDATION_FAILED', `callback_url must be on this service (${host}), not ${read.url.host}: open the payment page from the shop you are paying in.`);
+  }
+  return read.url.href;
 }
 
 export async function registerRazorpayRoutes(app: FastifyInstance, deps: CoreDeps, opts: RazorpayRoutesOptions): Promise<void> {
@@ -66,10 +84,22 @@ export async function registerRazorpayRoutes(app: FastifyInstance, deps: CoreDep
     });
   });
 
-  app.get('/pay/:order_id', { schema: { hide: true, params: Type.Object({ order_id: Type.String({ pattern: ORDER_ID.source }) }) } }, async (request, reply) => {
-    const { order_id } = request.params as { order_id: string };
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(paymentPage(opts.keyId, opts.merchantName, order_id));
-  });
+  app.get(
+    '/pay/:order_id',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ order_id: Type.String({ pattern: ORDER_ID.source }) }),
+        querystring: Type.Object({ callback_url: Type.Optional(Type.String()) }),
+      },
+    },
+    async (request, reply) => {
+      const { order_id } = request.params as { order_id: string };
+      const { callback_url } = request.query as { callback_url?: string };
+      const page = paymentPage(opts.keyId, opts.merchantName, order_id, callback_url === undefined ? undefined : ourCallback(callback_url, request.host));
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+    },
+  );
 
   app.post(
     '/pay/:order_id/done',

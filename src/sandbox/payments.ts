@@ -5,8 +5,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { createLedger, razorpayError, type Answer, type Ledger, type PayMethod, type PayOutcome } from '../payments/sandbox/ledger.js';
-import { PAGE_SECURITY_HEADERS, checkoutPage, missingPage, paidPage, refusedPage } from '../payments/sandbox/page.js';
+import { checkoutRoutes } from '../payments/sandbox/checkout-routes.js';
+import { createLedger, razorpayError, type Answer, type Ledger } from '../payments/sandbox/ledger.js';
 
 export interface SandboxPaymentsOptions {
   keyId: string;
@@ -23,10 +23,6 @@ export function sandboxGatewayUrls(baseUrl: string, checkoutPath = DEFAULT_CHECK
   const base = baseUrl.replace(/\/+$/, '');
   return { baseUrl: base, checkoutBaseUrl: `${base}${checkoutPath}` };
 }
-
-const OUTCOMES = new Set<PayOutcome>(['success', 'failure', 'authorized']);
-const METHODS = new Set<PayMethod>(['upi', 'card']);
-const FORM = 'application/x-www-form-urlencoded';
 
 interface IdParams {
   id: string;
@@ -80,42 +76,4 @@ function apiErrorHandler(error: FastifyError, request: FastifyRequest, reply: Fa
   return reply.code(500).send(razorpayError('The server encountered an error. The incident has been reported to admins.', {
     code: 'SERVER_ERROR', source: 'NA', step: 'NA', reason: 'NA',
   }));
-}
-
-interface PayBody {
-  outcome?: unknown;
-  method?: unknown;
-}
-
-function readPayBody(body: unknown): { outcome: PayOutcome; method: PayMethod } | string {
-  const { outcome = 'success', method = 'upi' } = (typeof body === 'object' && body !== null ? body : {}) as PayBody;
-  if (!OUTCOMES.has(outcome as PayOutcome)) return `outcome must be one of ${[...OUTCOMES].join(', ')}`;
-  if (!METHODS.has(method as PayMethod)) return `method must be one of ${[...METHODS].join(', ')}`;
-  return { outcome: outcome as PayOutcome, method: method as PayMethod };
-}
-
-function html(reply: FastifyReply, status: number, page: string) {
-  return reply.code(status).headers(PAGE_SECURITY_HEADERS).type('text/html; charset=utf-8').send(page);
-}
-
-async function checkoutRoutes(checkout: FastifyInstance, ledger: Ledger) {
-  // The Pay form posts form fields; scripts and tests post JSON. Both reach the same handler.
-  checkout.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
-
-  checkout.get<{ Params: { orderId: string } }>('/:orderId', async (request, reply) => {
-    const found = ledger.order(request.params.orderId);
-    return found.ok ? html(reply, 200, checkoutPage(found.value)) : html(reply, 404, missingPage());
-  });
-
-  checkout.post<{ Params: { orderId: string } }>('/:orderId/pay', async (request, reply) => {
-    const fromForm = (request.headers['content-type'] ?? '').startsWith(FORM);
-    const input = readPayBody(request.body);
-    const answer = typeof input === 'string'
-      ? { ok: false as const, status: 400, body: razorpayError(input) }
-      : ledger.pay(request.params.orderId, input.outcome, input.method);
-    if (!fromForm) return answer.ok ? reply.send(answer.value.handler) : reply.code(answer.status).send(answer.body);
-    return answer.ok ? html(reply, 200, paidPage(answer.value.handler)) : html(reply, answer.status, refusedPage(answer.body));
-  });
 }

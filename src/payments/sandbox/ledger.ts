@@ -18,6 +18,9 @@ export type Answer<T> = { ok: true; value: T } | { ok: false; status: number; bo
 export type PayOutcome = 'success' | 'failure' | 'authorized';
 export type PayMethod = 'upi' | 'card';
 
+/** How a checkout attempt ended: Checkout's handler for a payment, or the error it reports for a failed one. */
+export type CheckoutEnd = { kind: 'paid'; handler: CheckoutSuccess } | { kind: 'failed'; error: RazorpayErrorBody };
+
 export interface LedgerOptions {
   keySecret: string;
   now: () => Date;
@@ -195,8 +198,11 @@ export function createLedger(opts: LedgerOptions) {
     return { ok: true, value: { entity: 'collection', count: items.length, items } };
   }
 
-  /** What Razorpay Checkout does when the buyer pays: one attempt, one payment, the order paid on capture. */
-  function pay(orderId: string, outcome: PayOutcome, method: PayMethod): Answer<{ payment: RazorpayPayment; handler: CheckoutSuccess }> {
+  /**
+   * What Razorpay Checkout does when the buyer pays: one attempt, one payment, the order paid on capture. A failed
+   * payment is an ending, not a refusal; refusals (no such order, already paid) leave the books untouched.
+   */
+  function pay(orderId: string, outcome: PayOutcome, method: PayMethod): Answer<CheckoutEnd> {
     const current = orders.get(orderId);
     if (!current) return noSuchId();
     if (current.status === 'paid') return refuse('This order has already been paid; create a new order for another payment.');
@@ -210,16 +216,33 @@ export function createLedger(opts: LedgerOptions) {
       amount_paid: captured ? current.amount : current.amount_paid,
       amount_due: captured ? 0 : current.amount_due,
     });
-    if (made.status === 'failed') return { ok: false, status: 400, body: failedPaymentError(made) };
+    if (made.status === 'failed') return { ok: true, value: { kind: 'failed', error: failedPaymentError(made) } };
     const handler = {
       razorpay_payment_id: made.id,
       razorpay_order_id: orderId,
       razorpay_signature: checkoutSignature(orderId, made.id, opts.keySecret),
     };
-    return { ok: true, value: { payment: made, handler } };
+    return { ok: true, value: { kind: 'paid', handler } };
   }
 
-  return { createOrder, order, payment, orderPayments, pay };
+  /**
+   * The shopper leaves the checkout without paying. No payment was attempted, so the books do not change; the
+   * error is the one Razorpay reports for a payment cancelled by the customer.
+   */
+  function cancel(orderId: string): Answer<CheckoutEnd> {
+    const current = orders.get(orderId);
+    if (!current) return noSuchId();
+    if (current.status === 'paid') return refuse('This order has already been paid; there is nothing to cancel.');
+    const error = razorpayError('Payment processing cancelled by user', {
+      source: 'customer',
+      step: 'payment_authentication',
+      reason: 'payment_cancelled',
+      metadata: { order_id: orderId },
+    });
+    return { ok: true, value: { kind: 'failed', error } };
+  }
+
+  return { createOrder, order, payment, orderPayments, pay, cancel };
 }
 
 export type Ledger = ReturnType<typeof createLedger>;

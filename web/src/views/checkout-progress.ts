@@ -3,7 +3,7 @@
  * breakup and how it is paid, then the review and the button that places the orders, then the confirmation.
  */
 import { change, get } from '../api.ts';
-import { h, replace } from '../dom.ts';
+import { announce, h, replace } from '../dom.ts';
 import { dateTime } from '../format.ts';
 import { navigate, refresh, type ViewContext } from '../router.ts';
 import { refreshCartCount } from '../shell.ts';
@@ -12,6 +12,7 @@ import { money, notice, submitting } from '../ui.ts';
 import { addressChoice } from './address.ts';
 import { steps } from './checkout.ts';
 import { sellerPayment } from './payment.ts';
+import { settleGatewayReturn, type ReturnNotice } from './payment-return.ts';
 import { showReview } from './review.ts';
 
 const LINE_TYPES: Record<string, string> = { item: 'Item', delivery: 'Delivery', packing: 'Packing', tax: 'Tax', discount: 'Discount', misc: 'Other' };
@@ -34,7 +35,7 @@ export function breakup(s: SellerOrder): HTMLElement {
   );
 }
 
-function sellerSection(c: Checkout, s: SellerOrder): HTMLElement {
+function sellerSection(c: Checkout, s: SellerOrder, returned: ReturnNotice | null): HTMLElement {
   const live = s.state !== 'failed';
   return h(
     'section',
@@ -42,6 +43,7 @@ function sellerSection(c: Checkout, s: SellerOrder): HTMLElement {
     h('h2', {}, s.provider.name),
     live ? breakup(s) : null,
     live && !['confirmed', 'confirming'].includes(s.state) ? h('p', { class: 'hint' }, `Quote valid until ${dateTime(s.quote.expires_at)}.`) : null,
+    returned?.providerId === s.provider.id ? returned.notice : null,
     sellerPayment(c.checkout_id, s),
   );
 }
@@ -96,7 +98,10 @@ const HEADINGS: Record<string, [string, number]> = {
 
 export async function checkoutProgressView({ main, params }: ViewContext): Promise<void> {
   const id = params[0] ?? '';
-  const c = await get<Checkout>(`/checkouts/${encodeURIComponent(id)}`);
+  let c = await get<Checkout>(`/checkouts/${encodeURIComponent(id)}`);
+  const returned = await settleGatewayReturn(c);
+  // verifying a payment moved the checkout on
+  if (returned) c = await get<Checkout>(`/checkouts/${encodeURIComponent(id)}`);
   if (c.state === 'confirmed') {
     confirmation(main, c);
     return;
@@ -110,10 +115,12 @@ export async function checkoutProgressView({ main, params }: ViewContext): Promi
     steps(step),
     ended ? notice('error', c.state === 'expired' ? 'A quote expired before the order was placed.' : 'A seller could not take the order.') : null,
     ended ? h('p', {}, h('a', { class: 'button', href: '/cart' }, 'Back to the cart'), ' ', h('a', { class: 'button secondary', href: '/checkout' }, 'Get new quotes')) : null,
+    // a return naming a seller this checkout does not have still gets its say
+    returned && !c.sellers.some((s) => s.provider.id === returned.providerId) ? returned.notice : null,
     h(
       'div',
       { class: 'checkout-layout' },
-      h('div', { class: 'groups' }, c.state === 'quoted' ? await deliveryStep(c) : null, c.sellers.map((s) => sellerSection(c, s))),
+      h('div', { class: 'groups' }, c.state === 'quoted' ? await deliveryStep(c) : null, c.sellers.map((s) => sellerSection(c, s, returned))),
       h(
         'div',
         {},
@@ -123,6 +130,8 @@ export async function checkoutProgressView({ main, params }: ViewContext): Promi
       ),
     ),
   );
+  if (returned?.failed) returned.notice.focus();
+  else if (returned) announce(returned.message);
   if (c.state === 'ready_to_confirm') {
     await showReview(review, c.checkout_id, () => {
       void refreshCartCount();

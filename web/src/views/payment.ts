@@ -1,13 +1,15 @@
 /**
  * How each seller is paid: online through the payment gateway's page, or cash on delivery. A prepaid seller
  * counts as paid only when the server has checked the payment with the gateway (verify_payment): the page
- * passes on what the gateway handed back and never decides that itself.
+ * passes on what the gateway handed back and never decides that itself. The gateway brings the shopper back
+ * by itself (payment-return.ts); pasting its confirmation is the way left when that return never happened.
  */
 import { change, get } from '../api.ts';
 import { announce, h, replace } from '../dom.ts';
 import { refresh } from '../router.ts';
 import type { Checkout, SellerOrder } from '../types.ts';
 import { field, money, notice, submitting } from '../ui.ts';
+import { payLink } from './payment-return.ts';
 
 const PAYMENT_ID = /\bpay_[A-Za-z0-9]{6,40}\b/;
 const SIGNATURE = /\b[0-9a-f]{64}\b/;
@@ -52,18 +54,18 @@ async function checkPaid(checkoutId: string, providerId: string, status: HTMLEle
     await refresh();
     return;
   }
-  replace(status, notice('info', 'No payment has reached the shop yet. Pay on the payment page, then paste its confirmation here.'));
+  replace(status, notice('info', 'No payment has reached the shop yet. Pay on the payment page, or paste its confirmation below.'));
 }
 
-function payPanel(checkoutId: string, s: SellerOrder): HTMLElement {
-  const payment = s.payment!;
+/** For a shopper who paid but was never brought back (a closed tab, a gateway that does not return). */
+function notBroughtBack(checkoutId: string, s: SellerOrder): HTMLElement {
   const pasted = h('textarea', { name: 'confirmation', rows: '3', required: true, spellcheck: 'false', autocomplete: 'off' });
   const status = h('div', { class: 'pay-status' });
   const form = h(
     'form',
     { class: 'stack' },
     field('Payment confirmation', pasted, 'The payment page shows a payment id (pay_…) and a signature when you have paid. Copy them here — the whole page is fine.'),
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'button' }, 'Verify payment')),
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'button secondary' }, 'Verify payment')),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -81,14 +83,19 @@ function payPanel(checkoutId: string, s: SellerOrder): HTMLElement {
   });
   const check = h('button', { type: 'button', class: 'link-button' }, 'I have paid: check again');
   check.addEventListener('click', () => void checkPaid(checkoutId, s.provider.id, status));
+  return h('details', { class: 'not-returned' }, h('summary', {}, 'Paid, but not brought back here?'), h('p', {}, check), form, status);
+}
+
+function payPanel(checkoutId: string, s: SellerOrder): HTMLElement {
+  const payment = s.payment!;
+  // the same tab: the gateway brings the shopper back to this checkout, where the payment is verified
+  const href = payLink(payment.checkout_url, checkoutId, s.provider.id);
   return h(
     'div',
     { class: 'pay-panel' },
-    h('p', {}, 'Pay ', money(payment.amount), ` to ${s.provider.name} on the payment page. It opens in a new tab; come back here when you have paid.`),
-    h('p', {}, h('a', { class: 'button', href: payment.checkout_url, target: '_blank', rel: 'noopener' }, 'Pay ', money(payment.amount), h('span', { class: 'visually-hidden' }, ` to ${s.provider.name} (opens in a new tab)`))),
-    form,
-    h('p', {}, check),
-    status,
+    h('p', {}, 'Pay ', money(payment.amount), ` to ${s.provider.name} on the payment page. It brings you back here, where the payment is checked with the gateway.`),
+    h('p', {}, h('a', { class: 'button', href }, 'Pay ', money(payment.amount), h('span', { class: 'visually-hidden' }, ` to ${s.provider.name} on the payment page`))),
+    notBroughtBack(checkoutId, s),
   );
 }
 
