@@ -19,6 +19,51 @@ export const REDACT_PATHS = [
   '*.api_key',
 ];
 
+/**
+ * What a caller put in a URL or Host header (a phone number searched for, the development inbox's path, a token in
+ * a query string) is logged with phone numbers, email addresses and tokens masked, percent-escapes read first.
+ * Quantifiers are bounded and the text cut short first, so that a hostile URL costs linear time to mask.
+ */
+const MASKS: ReadonlyArray<[RegExp, string]> = [
+  [/(?<![A-Za-z0-9.])(?:\+?91[\s+-]?|0)?[6-9]\d{4}[\s+-]?\d{5}(?![A-Za-z0-9])/g, '[phone]'],
+  [/[^\s/?&=#:;,"'<>@]{1,64}@[^\s/?&=#:;,"'<>@]{1,255}\.[A-Za-z]{2,24}/g, '[email]'],
+  [/eyJ[\w-]{0,2048}\.[\w-]{0,2048}(?:\.[\w-]{0,512})?/g, '[token]'],
+];
+
+/** Longer URLs are logged cut to this many characters. */
+const LOGGED_URL_CHARS = 2048;
+
+export function maskUrl(url: string): string {
+  const cut = url.length > LOGGED_URL_CHARS ? `${url.slice(0, LOGGED_URL_CHARS)}…(${url.length} characters)` : url;
+  const readable = cut.replace(/(?:%[0-9A-Fa-f]{2})+/g, (escapes) => {
+    try {
+      return decodeURIComponent(escapes);
+    } catch {
+      return escapes;
+    }
+  });
+  return MASKS.reduce((text, [pattern, mask]) => text.replace(pattern, mask), readable);
+}
+
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+/** Fastify's request serializer, with the URL and host masked. */
+const serializers = {
+  req: (req: LoggedRequest) => ({
+    method: req.method,
+    url: req.url === undefined ? undefined : maskUrl(req.url),
+    host: req.host === undefined ? undefined : maskUrl(req.host),
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  }),
+};
+
 const requests = new AsyncLocalStorage<string>();
 /** Marks Fastify's per-request child loggers, which carry the id as a binding already. */
 const BOUND = Symbol('reqIdBound');
@@ -53,6 +98,7 @@ export function createLogger(
     {
       level: config.LOG_LEVEL,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers,
       base: { service: 'ondc-shopping-mcp' },
       mixin: withRequestId,
     },

@@ -46,6 +46,19 @@ export function schemaError(errors: readonly SchemaError[], where: string): Doma
   return new DomainError('VALIDATION_FAILED', describeSchemaErrors(errors, where));
 }
 
+/** A copy to apply defaults to. structuredClone recurses, so input nested thousands deep overflows the stack. */
+function cloneInput(input: unknown, where: string): unknown {
+  try {
+    return structuredClone(input ?? {});
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `Invalid request: ${where} nested too deeply to read (thousands of levels). Send only the fields the schema describes.`,
+    );
+  }
+}
+
 export type InputValidator = <T>(schema: TObject, input: unknown, where: string) => T;
 
 /** A validator that compiles each schema once, applies defaults, and throws VALIDATION_FAILED with our wording. */
@@ -57,7 +70,7 @@ export function inputValidator(ajv: Ajv = createAjv()): InputValidator {
       validate = ajv.compile(schema);
       compiled.set(schema, validate);
     }
-    const value = structuredClone(input ?? {});
+    const value = cloneInput(input, where);
     if (!validate(value)) throw schemaError(validate.errors ?? [], where);
     return value as T;
   };

@@ -1,7 +1,7 @@
 /**
  * Where one-time login codes go. The development inbox keeps the latest code per phone number in the store (read
- * at GET /dev/otp-inbox/{phone}, mounted only in this mode) and logs it with the number masked; the webhook adapter
- * POSTs it to an SMS gateway. Neither logs the full number.
+ * at GET /dev/otp-inbox/{phone}, mounted only in this mode) and logs that it did, with the number masked; the
+ * webhook adapter POSTs it to an SMS gateway. Neither logs the full number or the code.
  */
 import { request } from 'undici';
 import type { DocumentStore, OtpMessage, OtpSender } from '../core/ports.js';
@@ -32,7 +32,7 @@ export function devInboxSender(args: {
       const ttlSeconds = Math.max(1, Math.ceil((Date.parse(message.expiresAt) - Date.parse(message.sentAt)) / 1000));
       await args.inbox.delete(id);
       await args.inbox.create(id, entry, { ttlSeconds });
-      args.log.info({ to: entry.phone_masked, code: message.code }, 'one-time code written to the development inbox');
+      args.log.info({ to: entry.phone_masked }, 'one-time code written to the development inbox (GET /dev/otp-inbox/{phone})');
     },
   };
 }

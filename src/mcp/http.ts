@@ -3,6 +3,7 @@
  * replica can answer any request. The shopping session is the explicit session_id argument, never the transport.
  */
 import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
+import { INVALID_PARAMS, isJSONRPCRequest, isSpecType, type SpecTypeName } from '@modelcontextprotocol/server';
 import type {} from '@fastify/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createMcpServer, type buildToolDefinitions } from './server.js';
@@ -34,8 +35,34 @@ function allows(list: string[], value: string | undefined): boolean {
   return host !== null && list.some((h) => h.toLowerCase() === host);
 }
 
-function jsonRpcError(reply: FastifyReply, status: number, code: number, message: string): FastifyReply {
-  return reply.code(status).header('content-type', 'application/json').send({ jsonrpc: '2.0', error: { code, message }, id: null });
+function jsonRpcError(reply: FastifyReply, status: number, code: number, message: string, id: unknown = null): FastifyReply {
+  return reply.code(status).header('content-type', 'application/json').send({ jsonrpc: '2.0', error: { code, message }, id });
+}
+
+/** The spec's type of each request the server answers, by method. */
+const REQUEST_TYPES = new Map<string, SpecTypeName>([
+  ['initialize', 'InitializeRequest'],
+  ['ping', 'PingRequest'],
+  ['tools/list', 'ListToolsRequest'],
+  ['tools/call', 'CallToolRequest'],
+  ['resources/list', 'ListResourcesRequest'],
+  ['resources/templates/list', 'ListResourceTemplatesRequest'],
+  ['resources/read', 'ReadResourceRequest'],
+  ['prompts/list', 'ListPromptsRequest'],
+  ['prompts/get', 'GetPromptRequest'],
+  ['completion/complete', 'CompleteRequest'],
+  ['logging/setLevel', 'SetLevelRequest'],
+]);
+
+/**
+ * A request whose params do not have the spec's shape (a prompt argument that is not a string, a resource URI that
+ * is a number). The SDK refuses those as internal errors (-32603); they are the caller's mistake, invalid params.
+ */
+function malformedRequest(body: unknown): { id: unknown; method: string } | null {
+  if (!isJSONRPCRequest(body)) return null;
+  const { id, method } = body;
+  const type = REQUEST_TYPES.get(method);
+  return type && !isSpecType[type](body) ? { id, method } : null;
 }
 
 /** DNS-rebinding protection: a page on another site must not drive a local server through the browser. */
@@ -68,6 +95,11 @@ export function registerMcpHttp(app: FastifyInstance, opts: McpHttpOptions): voi
       reply.header('www-authenticate', 'Bearer realm="ondc-shop"');
       jsonRpcError(reply, 401, -32001, (err as Error).message);
       return reply;
+    }
+    const malformed = malformedRequest(request.body);
+    if (malformed) {
+      const message = `Invalid params for ${malformed.method}: they do not have the shape the MCP specification gives this request.`;
+      return jsonRpcError(reply, 200, INVALID_PARAMS, message, malformed.id);
     }
     const server = createMcpServer(opts.tools, { channel: 'http', ...(bearer !== undefined ? { bearer } : {}) }, opts.deps);
     const transport = new NodeStreamableHTTPServerTransport({ sessionIdGenerator: undefined });

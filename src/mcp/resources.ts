@@ -3,10 +3,10 @@
  * the URI is the capability, checked like a tool call's). Prompts: a guided shopping trip, a return and a complaint,
  * each naming the tools to use in order.
  */
-import { fromJsonSchema, ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
+import { fromJsonSchema, ProtocolError, ProtocolErrorCode, ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import { requireOrder } from '../core/checkout.js';
 import { runOperation } from '../core/dispatch.js';
-import { isDomainError } from '../core/errors.js';
+import { errorBody, isDomainError } from '../core/errors.js';
 import { viewCart } from '../core/operations/view-cart.js';
 import type { Caller, CoreDeps } from '../core/operation.js';
 import { orderView } from '../core/order-view.js';
@@ -15,15 +15,32 @@ import { requireSession } from '../core/session.js';
 
 const json = (uri: URL, value: unknown) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(value, null, 2) }] });
 
-/** Reads fail as MCP errors with our coded message, never with internals. */
+/**
+ * Reads fail as MCP errors with our coded message, never with internals: a caller's mistake (an unknown session or
+ * order) is invalid params, with the coded error as data; only our own failures are internal errors.
+ */
 async function read<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (isDomainError(err)) throw new Error(`${err.code}: ${err.message}`);
-    throw err;
+    if (!isDomainError(err)) throw err;
+    const code = err.status >= 500 ? ProtocolErrorCode.InternalError : ProtocolErrorCode.InvalidParams;
+    throw new ProtocolError(code, `${err.code}: ${err.message}`, { error: errorBody(err).error });
   }
 }
+
+// Compiled once: a server (and so its prompts) is made per /mcp request, and compiling these took a third of each one.
+const GUIDED_SHOPPING_ARGS = fromJsonSchema({
+  type: 'object',
+  properties: { need: { type: 'string', description: 'What the shopper wants, in their words' }, pincode: { type: 'string', description: 'Delivery pincode' } },
+  required: ['need'],
+} as never);
+const RETURN_ARGS = fromJsonSchema({ type: 'object', properties: { session_id: { type: 'string' }, order_id: { type: 'string' } }, required: ['session_id', 'order_id'] } as never);
+const COMPLAINT_ARGS = fromJsonSchema({
+  type: 'object',
+  properties: { session_id: { type: 'string' }, order_id: { type: 'string' }, problem: { type: 'string' } },
+  required: ['session_id', 'order_id'],
+} as never);
 
 export function registerResourcesAndPrompts(server: McpServer, deps: CoreDeps, caller: Caller): void {
   server.registerResource(
@@ -61,11 +78,7 @@ export function registerResourcesAndPrompts(server: McpServer, deps: CoreDeps, c
     {
       title: 'Shop on ONDC',
       description: 'Find products, fill the cart across sellers, and place the order with the shopper agreeing to the totals',
-      argsSchema: fromJsonSchema({
-        type: 'object',
-        properties: { need: { type: 'string', description: 'What the shopper wants, in their words' }, pincode: { type: 'string', description: 'Delivery pincode' } },
-        required: ['need'],
-      } as never),
+      argsSchema: GUIDED_SHOPPING_ARGS,
     },
     ((args: { need: string; pincode?: string }) =>
       say(
@@ -81,7 +94,7 @@ export function registerResourcesAndPrompts(server: McpServer, deps: CoreDeps, c
     {
       title: 'Return something',
       description: 'Return items of a delivered order and follow the refund',
-      argsSchema: fromJsonSchema({ type: 'object', properties: { session_id: { type: 'string' }, order_id: { type: 'string' } }, required: ['session_id', 'order_id'] } as never),
+      argsSchema: RETURN_ARGS,
     },
     ((args: { session_id: string; order_id: string }) =>
       say(
@@ -95,7 +108,7 @@ export function registerResourcesAndPrompts(server: McpServer, deps: CoreDeps, c
     {
       title: 'Complain about an order',
       description: "Reach the seller's support about an order and, if that does not settle it, raise a grievance",
-      argsSchema: fromJsonSchema({ type: 'object', properties: { session_id: { type: 'string' }, order_id: { type: 'string' }, problem: { type: 'string' } }, required: ['session_id', 'order_id'] } as never),
+      argsSchema: COMPLAINT_ARGS,
     },
     ((args: { session_id: string; order_id: string; problem?: string }) =>
       say(

@@ -1,6 +1,9 @@
 /** The real server as a child process on a loopback port, for tests that kill it. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { ConfigSchema } from '../../src/config.js';
+import { dataDirSecrets, envSecrets, recordSecrets, runFile, TEST_LOG_LEVEL } from './log-run.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -20,10 +23,19 @@ export interface ServerProcess {
 }
 
 export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), EMBEDDER: 'none', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  // The server logs to stdout; that and its audit log go to the run's log directory for test/zz-log-scan.test.ts.
+  const log = openSync(runFile('server'), 'a');
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    LOG_LEVEL: TEST_LOG_LEVEL,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    EMBEDDER: 'none',
+    AUDIT_LOG_FILE: runFile('audit', 'jsonl'),
+    ...env,
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], { env: childEnv, stdio: ['ignore', log, 'pipe'] });
+  closeSync(log);
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += String(d)));
   const base = `http://127.0.0.1:${port}`;
@@ -32,7 +44,13 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
     try {
       const res = await fetch(`${base}/ready`);
-      if (res.status === 200) return { child, base, stderr: () => stderr };
+      if (res.status === 200) {
+        recordSecrets({
+          sandboxSeed: Number(childEnv['SANDBOX_SEED'] ?? ConfigSchema.properties.SANDBOX_SEED.default),
+          values: [...envSecrets(env), ...(childEnv['DATA_DIR'] ? dataDirSecrets(childEnv['DATA_DIR']) : [])],
+        });
+        return { child, base, stderr: () => stderr };
+      }
     } catch {
       // not listening yet
     }
