@@ -10,13 +10,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { Pool } from 'undici';
 import type { Product, Provider } from '../src/core/catalog.js';
 import { generateCatalog } from '../src/sandbox/catalog/index.js';
+import { freePort } from '../test/helpers/server-process.js';
 
 const SEED = 1;
 const PRODUCTS_PER_PROVIDER = 300;
@@ -116,17 +116,6 @@ async function journey(pool: Pool, basket: Basket, timings: Record<Step, number[
   const status = await api('status', 'GET', `/orders/${encodeURIComponent(orderId)}`);
   if (typeof status['state'] !== 'string') throw new StepError({ step: 'status', status: 200, code: 'NO_STATE', message: `order ${orderId} has no state` });
   return performance.now() - started;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** `src/main.ts serve` in its own process, as `npm run dev` starts it; resolves once /ready answers 200. */

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { freePort, startServer, type ServerProcess } from './helpers/server-process.js';
 import { openTestShop } from './helpers/shop.js';
 
@@ -102,31 +102,28 @@ t.test('SIGTERM: the request in flight completes and is kept; new requests get 5
   t.equal(await exited(again), 0, `an idle server stops at once ${again.stderr()}`);
 });
 
-t.test('a request that never finishes cannot hold the process past SHUTDOWN_TIMEOUT_SECONDS', async (t) => {
+/** A real server sent SIGTERM while a client holds a request it never finishes sending. */
+async function drainingWithStuckRequest(t: Test, shutdownTimeoutSeconds: string): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'ondc-drain-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const port = await freePort();
-  const server = await startServer({ DATA_DIR: dir, SHUTDOWN_TIMEOUT_SECONDS: '1' }, port);
+  const server = await startServer({ DATA_DIR: dir, SHUTDOWN_TIMEOUT_SECONDS: shutdownTimeoutSeconds }, port);
   t.teardown(() => void server.child.kill('SIGKILL'));
   const session = (await api(server.base, 'POST', '/api/v1/sessions', undefined, {})).body.data.session_id as string;
   const stuck = await halfSentRequest(port, '/api/v1/cart/items', session, JSON.stringify({ product_id: 'whatever', quantity: 1 }));
   t.teardown(() => stuck.socket.destroy());
   await serving(server.base);
   server.child.kill('SIGTERM');
+  return server;
+}
+
+t.test('a request that never finishes cannot hold the process past SHUTDOWN_TIMEOUT_SECONDS', async (t) => {
+  const server = await drainingWithStuckRequest(t, '1');
   t.equal(await exited(server), 0, 'it gave up waiting and stopped');
 });
 
 t.test('a second SIGTERM during the drain stops the server at once', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'ondc-drain-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const port = await freePort();
-  const server = await startServer({ DATA_DIR: dir, SHUTDOWN_TIMEOUT_SECONDS: '600' }, port);
-  t.teardown(() => void server.child.kill('SIGKILL'));
-  const session = (await api(server.base, 'POST', '/api/v1/sessions', undefined, {})).body.data.session_id as string;
-  const stuck = await halfSentRequest(port, '/api/v1/cart/items', session, JSON.stringify({ product_id: 'whatever', quantity: 1 }));
-  t.teardown(() => stuck.socket.destroy());
-  await serving(server.base);
-  server.child.kill('SIGTERM');
+  const server = await drainingWithStuckRequest(t, '600');
   let status = '';
   while (status !== 'draining') {
     await new Promise((r) => setTimeout(r, 50));

@@ -138,11 +138,7 @@ async function addListingPositions(layout: RedisLayout, records: StoreRecord[]):
  */
 const LOAD_DOCUMENT = (coverIndex: string) => `${coverIndex}
 local ttl = tonumber(ARGV[2])
-if ttl == 0 then
-  redis.call('SET', KEYS[1], ARGV[1])
-else
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl)
-end
+put(KEYS[1], ARGV[1], ttl)
 if KEYS[2] then
   local before = redis.call('PTTL', KEYS[2])
   local seq = ARGV[4]

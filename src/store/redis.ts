@@ -67,10 +67,18 @@ return 1
 `);
 
 /**
- * Lua helper: an owner index must live as long as its longest-lived document. `before` is the index's PTTL read
- * before this write (-2: it did not exist, -1: it never expires); ttl 0 means the new document never expires.
+ * Lua helpers. `put` writes a document that expires after ttl ms (0: never). An owner index must live as long as its
+ * longest-lived document: `cover` extends it, given the index's PTTL read before this write (-2: it did not exist,
+ * -1: it never expires).
  */
 const COVER_INDEX = `
+local function put(key, value, ttl)
+  if ttl == 0 then
+    redis.call('SET', key, value)
+  else
+    redis.call('SET', key, value, 'PX', ttl)
+  end
+end
 local function cover(index, ttl, before)
   if ttl == 0 then
     redis.call('PERSIST', index)
@@ -87,11 +95,7 @@ end
 const CREATE_DOCUMENT = lua(`${COVER_INDEX}
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 local ttl = tonumber(ARGV[2])
-if ttl == 0 then
-  redis.call('SET', KEYS[1], ARGV[1])
-else
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl)
-end
+put(KEYS[1], ARGV[1], ttl)
 if KEYS[2] then
   local before = redis.call('PTTL', KEYS[2])
   redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[3])
