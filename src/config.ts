@@ -74,6 +74,10 @@ export const ConfigSchema = Type.Object({
     default: 'dev_inbox',
     description: 'Where login codes go: dev_inbox (GET /dev/otp-inbox/{phone}, development only) or webhook (OTP_WEBHOOK_URL)',
   }),
+  OTP_DEV_INBOX_ANYWHERE: Bool(
+    false,
+    'Allow OTP_SENDER=dev_inbox where others can reach the service (HOST not loopback, behind a proxy, Lambda): a throw-away demo only, since anyone can then read any number\'s code',
+  ),
   OTP_WEBHOOK_URL: Url('SMS gateway endpoint that login codes are POSTed to (OTP_SENDER=webhook)'),
   OTP_WEBHOOK_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'Bearer token sent to OTP_WEBHOOK_URL only' })),
   OTP_TTL_SECONDS: Int(300, 60, 1800, 'Seconds a login code stays valid'),
@@ -208,7 +212,25 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
   if (config.BACKEND_ENDPOINT && !config.WIL_API_KEY) {
     throw new ConfigError(['BACKEND_ENDPOINT is set but WIL_API_KEY is not; set both, or neither to use the ONDC network']);
   }
+  if (config.OTP_SENDER === 'dev_inbox' && reachableByOthers(config) && !config.OTP_DEV_INBOX_ANYWHERE) {
+    throw new ConfigError([devInboxRefusal(config.TRUST_PROXY ? 'TRUST_PROXY is set (the service sits behind a proxy)' : `HOST=${config.HOST} is reachable from other machines`)]);
+  }
   return config;
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i;
+
+/** Whether people other than the developer at this machine can reach the service. */
+function reachableByOthers(config: Config): boolean {
+  return !LOOPBACK.test(config.HOST) || Boolean(config.TRUST_PROXY);
+}
+
+/** The development inbox hands any number's login code to whoever asks: never where others can ask. */
+export function devInboxRefusal(where: string): string {
+  return (
+    `OTP_SENDER=dev_inbox lets anyone read any phone number's login code at /dev/otp-inbox and sign in as them, and ${where}. ` +
+    'Set OTP_SENDER=webhook with OTP_WEBHOOK_URL (your SMS gateway), or OTP_DEV_INBOX_ANYWHERE=true for a throw-away demo.'
+  );
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -8,7 +8,7 @@
  * container itself.
  */
 import awsLambdaFastify from '@fastify/aws-lambda';
-import { loadConfig } from './config.js';
+import { ConfigError, devInboxRefusal, loadConfig } from './config.js';
 import { createRuntime } from './deps.js';
 import { buildApp } from './http/app.js';
 import { createLogger } from './logger.js';
@@ -20,6 +20,9 @@ let stop: (() => Promise<void>) | undefined;
 
 async function build(): Promise<Handler> {
   const config = loadConfig();
+  if (config.OTP_SENDER === 'dev_inbox' && !config.OTP_DEV_INBOX_ANYWHERE) {
+    throw new ConfigError([devInboxRefusal('a Lambda function answers whoever reaches its URL')]);
+  }
   const log = createLogger(config);
   const runtime = await createRuntime({ ...config, CATALOG_REFRESH_MINUTES: 0 }, log);
   const app = await buildApp({ runtime, logger: log });

@@ -28,12 +28,22 @@ t.test('an invalid value names the key and what is allowed', async (t) => {
     [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL="localhost:6379".*URL/],
     [{ SESSION_CLEANUP_HOURS: '0' }, /SESSION_CLEANUP_HOURS="0".*a number above 0 to 2160/],
     [{ BACKEND_ENDPOINT: 'https://backend.example.com' }, /WIL_API_KEY is not/],
+    [{ HOST: '0.0.0.0' }, /OTP_SENDER=dev_inbox lets anyone read any phone number's login code.*HOST=0\.0\.0\.0 is reachable.*OTP_SENDER=webhook/],
+    [{ TRUST_PROXY: 'true' }, /dev_inbox.*TRUST_PROXY is set.*OTP_DEV_INBOX_ANYWHERE=true for a throw-away demo/],
   ];
   for (const [env, message] of cases) {
     const err = t.throws(() => parseConfig(env)) as ConfigError;
     t.type(err, ConfigError);
     t.match(err.message, message, JSON.stringify(env));
   }
+});
+
+t.test('the development inbox only where nobody else can reach it, unless asked for explicitly', async (t) => {
+  t.equal(parseConfig({ HOST: '127.0.0.1' }).OTP_SENDER, 'dev_inbox', 'loopback: the default');
+  t.equal(parseConfig({ HOST: 'localhost' }).OTP_SENDER, 'dev_inbox');
+  t.equal(parseConfig({ HOST: '0.0.0.0', OTP_DEV_INBOX_ANYWHERE: 'true' }).OTP_SENDER, 'dev_inbox', 'a demo that says so');
+  const sms = parseConfig({ HOST: '0.0.0.0', TRUST_PROXY: 'true', OTP_SENDER: 'webhook', OTP_WEBHOOK_URL: 'https://sms.example.in/send' });
+  t.equal(sms.OTP_SENDER, 'webhook', 'production: an SMS gateway');
 });
 
 t.test('.env.example documents every key, each with a comment', async (t) => {

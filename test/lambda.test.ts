@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import t from 'tap';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lambda-'));
-Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: 'silent', EMBEDDER: 'none', SANDBOX_PRODUCTS_PER_PROVIDER: '20' });
+// a sandbox-mode function with the development inbox, allowed explicitly: Lambda URLs are public
+Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: 'silent', EMBEDDER: 'none', SANDBOX_PRODUCTS_PER_PROVIDER: '20', OTP_DEV_INBOX_ANYWHERE: 'true' });
 const { handler, close } = await import('../src/lambda.js');
 t.teardown(async () => {
   await close();
