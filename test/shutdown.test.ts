@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { freePort, startServer, type ServerProcess } from './helpers/server-process.js';
 import { openTestShop } from './helpers/shop.js';
+import { checkouts } from '../src/core/checkout.js';
+import { readyCheckout } from './helpers/checkout.js';
+import { restCaller } from './helpers/rest.js';
 
 async function api(base: string, method: string, path: string, session?: string, body?: unknown) {
   const res = await fetch(`${base}${path}`, {
@@ -145,4 +148,30 @@ t.test('a keep-alive connection busy when the server closes is answered, then cl
   t.match(answer, /\r\nconnection: close\r\n/i, 'saying the connection ends with it');
   await closed;
   t.ok(busy.socket.destroyed || busy.socket.readableEnded, 'and the server ended the connection rather than keeping it idle');
+});
+
+t.test('a client that hangs up does not end its request for the drain: the confirm it started still finishes first', async (t) => {
+  const shop = await openTestShop({ SANDBOX_STATUS_STEP_SECONDS: '3600' });
+  t.teardown(shop.close);
+  const call = restCaller(shop.app);
+  const { session_id, checkout_id, basket } = await readyCheckout(call, shop.runtime.deps.catalog);
+  const { confirmation_token } = await call('review_order', { session_id, checkout_id });
+  // the sellers take a while to answer, so the confirm is still running when its client goes away
+  for (const seller of [basket.grocer, basket.beauty]) shop.runtime.sandbox!.seller(seller.bppId).delay(1000);
+  const port = (shop.app.server.address() as { port: number }).port;
+  const client = new AbortController();
+  const confirm = fetch(`http://127.0.0.1:${port}/api/v1/checkouts/${checkout_id}/confirm`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-session-id': session_id },
+    body: JSON.stringify({ confirmation_token }),
+    signal: client.signal,
+  }).catch(() => 'hung up');
+  await serving(`http://127.0.0.1:${port}`);
+  client.abort();
+  t.equal(await confirm, 'hung up');
+  t.equal(shop.app.drain.inFlight(), 1, 'the request still counts: its handler runs on');
+  const drained = await shop.app.drain.start(30_000);
+  t.equal(drained.drained, true);
+  const placed = await checkouts(shop.runtime.deps).get(checkout_id);
+  t.same(placed?.sellers.map((s) => s.state), ['confirmed', 'confirmed'], 'the drain ended only once the confirm had placed both orders');
 });

@@ -30,8 +30,19 @@ export interface Drain {
   start(timeoutMs: number): Promise<DrainResult>;
 }
 
-/** Paths served while draining, and not counted as shopper work: callbacks, webhooks, probes and metrics. */
-const ALWAYS_SERVED = [/^\/ondc\//, /^\/webhooks\//, /^\/health$/, /^\/ready$/, /^\/metrics$/];
+/**
+ * Paths served while draining, and not counted as shopper work: callbacks, webhooks, probes and metrics, and the
+ * browser's one-time form posts back from a payment page, which nobody would send again.
+ */
+const ALWAYS_SERVED = [
+  /^\/ondc\//,
+  /^\/webhooks\//,
+  /^\/health$/,
+  /^\/ready$/,
+  /^\/metrics$/,
+  /^\/checkout\/[^/]+\/payment-return$/,
+  /^\/pay\/[^/]+\/done$/,
+];
 
 const alwaysServed = (request: FastifyRequest) => {
   const path = request.url.split('?')[0] ?? '';
@@ -47,8 +58,23 @@ function lastOnItsConnection(res: ServerResponse): void {
   else res.once('finish', () => res.socket?.end());
 }
 
+/**
+ * A request is in flight from its first byte until both its response has ended and its handler has returned: a
+ * client that hangs up ends the response, but the handler (a confirm awaiting its seller) runs on.
+ */
+interface Hold {
+  count: number;
+}
+
 export function registerDrain(app: FastifyInstance): Drain {
   let inFlight = 0;
+  const holds = new WeakMap<FastifyRequest, Hold>();
+  const release = (hold: Hold) => {
+    hold.count -= 1;
+    if (hold.count > 0) return;
+    inFlight -= 1;
+    if (inFlight === 0) idle?.();
+  };
   let draining: Promise<DrainResult> | undefined;
   let idle: (() => void) | undefined;
   const open = new Set<ServerResponse>();
@@ -73,11 +99,31 @@ export function registerDrain(app: FastifyInstance): Drain {
       });
     }
     inFlight += 1;
+    const hold = { count: 1 };
+    holds.set(request, hold);
     // 'close' fires for every ending, including hijacked /mcp streams and clients that went away.
-    reply.raw.once('close', () => {
-      inFlight -= 1;
-      if (inFlight === 0) idle?.();
-    });
+    reply.raw.once('close', () => release(hold));
+  });
+
+  // Routes added from here on hold their request while the handler runs; a handler's own way of answering (a value,
+  // a promise, reply.send) is kept as it is.
+  app.addHook('onRoute', (route) => {
+    const handler = route.handler;
+    route.handler = function held(this: FastifyInstance, request, reply) {
+      const hold = holds.get(request);
+      if (!hold) return handler.call(this, request, reply);
+      hold.count += 1;
+      let result: unknown;
+      try {
+        result = handler.call(this, request, reply);
+      } catch (err) {
+        release(hold);
+        throw err;
+      }
+      if (result instanceof Promise) return result.finally(() => release(hold));
+      release(hold);
+      return result;
+    };
   });
 
   const drain: Drain = {
