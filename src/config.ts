@@ -212,6 +212,12 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
   if (config.BACKEND_ENDPOINT && !config.WIL_API_KEY) {
     throw new ConfigError(['BACKEND_ENDPOINT is set but WIL_API_KEY is not; set both, or neither to use the ONDC network']);
   }
+  const madeKey = config.SESSION_SECRET?.match(/^base64url:(.*)$/)?.[1];
+  if (madeKey !== undefined && (!/^[A-Za-z0-9_-]+$/.test(madeKey) || Buffer.from(madeKey, 'base64url').length < 32)) {
+    throw new ConfigError([
+      'SESSION_SECRET=base64url:… must be the text of DATA_DIR/secrets/session-secret: base64url characters only, decoding to 32 bytes or more',
+    ]);
+  }
   if (config.OTP_SENDER === 'dev_inbox' && reachableByOthers(config) && !config.OTP_DEV_INBOX_ANYWHERE) {
     throw new ConfigError([devInboxRefusal(config.TRUST_PROXY ? 'TRUST_PROXY is set (the service sits behind a proxy)' : `HOST=${config.HOST} is reachable from other machines`)]);
   }

@@ -28,6 +28,8 @@ t.test('an invalid value names the key and what is allowed', async (t) => {
     [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL="localhost:6379".*URL/],
     [{ SESSION_CLEANUP_HOURS: '0' }, /SESSION_CLEANUP_HOURS="0".*a number above 0 to 2160/],
     [{ BACKEND_ENDPOINT: 'https://backend.example.com' }, /WIL_API_KEY is not/],
+    [{ SESSION_SECRET: `base64url:${'!'.repeat(40)}` }, /base64url characters only/],
+    [{ SESSION_SECRET: `base64url:${'A'.repeat(40)}` }, /decoding to 32 bytes or more/],
     [{ HOST: '0.0.0.0' }, /OTP_SENDER=dev_inbox lets anyone read any phone number's login code.*HOST=0\.0\.0\.0 is reachable.*OTP_SENDER=webhook/],
     [{ TRUST_PROXY: 'true' }, /dev_inbox.*TRUST_PROXY is set.*OTP_DEV_INBOX_ANYWHERE=true for a throw-away demo/],
   ];

@@ -90,3 +90,11 @@ t.test('lines written outside any request carry no request id', async (t) => {
   logger.info('background work');
   t.notOk('reqId' in lines[from]!);
 });
+
+t.test('a caller id that carries a phone number or a token is replaced, never stamped on every line', async (t) => {
+  for (const given of ['9876543210', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.abc']) {
+    const res = await restCall(app, 'get_session_info', { session_id }, { 'x-request-id': given });
+    t.not(res.headers['x-request-id'], given);
+    t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/);
+  }
+});

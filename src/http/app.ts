@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { enterRequest, requestChildLogger } from '../logger.js';
+import { enterRequest, maskUrl, requestChildLogger } from '../logger.js';
 import { splitList } from '../config.js';
 import { DomainError } from '../core/errors.js';
 import type { AnyOperation } from '../core/operation.js';
@@ -48,7 +48,8 @@ export async function buildApp({ runtime, logger, operations = allOperations }: 
     // A caller's X-Request-Id is kept when it is safe to log, so one id follows a request across services.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      // one that looks like a phone number or a token would be stamped on every log line: a new id instead
+      return typeof given === 'string' && REQUEST_ID.test(given) && maskUrl(given) === given ? given : randomUUID();
     },
     childLoggerFactory: requestChildLogger,
     ajv: { customOptions: { removeAdditional: false, useDefaults: true, coerceTypes: 'array', allErrors: false } },
