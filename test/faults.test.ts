@@ -137,6 +137,22 @@ t.test('a seller that goes down between quote and delivery details: 503 at init,
   t.ok((initialized['sellers'] as Array<{ state: string }>).every((s) => s.state === 'initialized'), 'both sellers initialized once it is back');
 });
 
+t.test('the first seller down at confirm: 503, and the sellers after it are not left claimed; both confirm once it is back', async (t) => {
+  const session_id = await sessionWith(DOWN.providerId, HEALTHY.providerId);
+  const { checkout_id } = await call('select_items_for_order', { session_id, pincode });
+  await call('initialize_order', { session_id, checkout_id, pincode, ...DELIVERY });
+  for (const provider_id of [DOWN.providerId, HEALTHY.providerId]) await call('create_payment', { session_id, checkout_id, provider_id, method: 'cod' });
+  const { confirmation_token, checkout } = await call('review_order', { session_id, checkout_id });
+  const first = [DOWN, HEALTHY].find((s) => s.providerId === checkout.sellers[0].provider.id)!;
+  sandbox.seller(first.bppId).pause();
+  networkUnavailable(t, await restCall(shop.app, 'confirm_order', { session_id, checkout_id, confirmation_token }), first.bppId, 'confirm');
+  const after = await call('get_checkout', { session_id, checkout_id });
+  t.same((after['sellers'] as Array<{ state: string }>).map((s) => s.state), ['cod', 'cod'], 'nothing left confirming: a retry may go ahead at once');
+  sandbox.seller(first.bppId).resume();
+  const confirmed = await call('confirm_order', { session_id, checkout_id, confirmation_token });
+  t.same((confirmed['sellers'] as Array<{ state: string }>).map((s) => s.state), ['confirmed', 'confirmed']);
+});
+
 t.test('a basket with a slow seller\'s items gets a clear 503 once the deadline passes, and its cart stays', async (t) => {
   sandbox.seller(SLOW.bppId).delay(SLOW_MS);
   t.teardown(() => sandbox.seller(SLOW.bppId).resume());

@@ -29,7 +29,23 @@ const READY: SellerOrder['state'][] = ['paid', 'cod'];
  */
 const abandoned = (deps: CoreDeps, o: SellerOrder) =>
   o.state === 'confirming' &&
-  deps.clock.now().getTime() - Date.parse(o.confirmingSince ?? '') > deps.settings.confirmLeaseSeconds * 1000;
+  // a claim from before leases were stamped counts as abandoned too
+  !(deps.clock.now().getTime() - Date.parse(o.confirmingSince ?? '') <= deps.settings.confirmLeaseSeconds * 1000);
+
+/** Gives a claim back (to be paid or cash on delivery again), unless another attempt has taken it over since. */
+async function unclaim(deps: CoreDeps, checkout: Checkout, providerId: string, since: string | undefined): Promise<Checkout> {
+  return updateSeller(deps, checkout, providerId, (o) => {
+    if (o.state !== 'confirming' || o.confirmingSince !== since) return o;
+    const { confirmingSince: _, ...rest } = o;
+    return { ...rest, state: o.cashOnDelivery ? 'cod' : 'paid' };
+  });
+}
+
+/** Starts this seller's lease now, just before its confirm goes out: the sellers before it may have taken a while. */
+async function restamp(deps: CoreDeps, checkout: Checkout, providerId: string, since: string | undefined): Promise<Checkout> {
+  const now = deps.clock.now().toISOString();
+  return updateSeller(deps, checkout, providerId, (o) => (o.state === 'confirming' && o.confirmingSince === since ? { ...o, confirmingSince: now } : o));
+}
 
 /**
  * Claims the ready seller orders (and abandoned claims) in one atomic write, so of any number of concurrent confirms
@@ -56,7 +72,6 @@ async function claim(deps: CoreDeps, checkout: Checkout): Promise<{ checkout: Ch
 /** Sends one seller's confirm and records the order; what was ordered leaves the cart of the session confirming. */
 async function placeOne(deps: CoreDeps, checkout: Checkout, order: SellerOrder, cartSessionId: string): Promise<Checkout> {
   const delivery = checkout.delivery!;
-  const back = order.cashOnDelivery ? 'cod' : 'paid';
   let answer;
   try {
     answer = await deps.network.confirm({
@@ -72,7 +87,7 @@ async function placeOne(deps: CoreDeps, checkout: Checkout, order: SellerOrder, 
     });
   } catch (err) {
     // Not placed as far as we know: back to ready, keeping the order id so a retry cannot make a second order.
-    await updateSeller(deps, checkout, order.seller.providerId, ({ confirmingSince: _, ...o }) => ({ ...o, state: back }));
+    await unclaim(deps, checkout, order.seller.providerId, order.confirmingSince);
     throw err;
   }
   if (answer.refusal) {
@@ -174,9 +189,16 @@ export const confirmOrder = defineOperation({
         { retry_after_seconds: deps.settings.confirmLeaseSeconds },
       );
     }
-    for (const providerId of claimed) {
-      const order = checkout.sellers.find((s) => s.seller.providerId === providerId)!;
-      checkout = await placeOne(deps, checkout, order, session.id);
+    const sinceOf = (c: Checkout, providerId: string) => c.sellers.find((s) => s.seller.providerId === providerId)?.confirmingSince;
+    for (const [i, providerId] of claimed.entries()) {
+      try {
+        checkout = await restamp(deps, checkout, providerId, sinceOf(checkout, providerId));
+        checkout = await placeOne(deps, checkout, checkout.sellers.find((s) => s.seller.providerId === providerId)!, session.id);
+      } catch (err) {
+        // the sellers after this one were claimed but never sent: free them for the retry the error invites
+        for (const rest of claimed.slice(i + 1)) checkout = await unclaim(deps, checkout, rest, sinceOf(checkout, rest));
+        throw err;
+      }
     }
     return checkoutView(deps, checkout);
   },
