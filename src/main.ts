@@ -26,9 +26,10 @@ Commands:
   backup [--out DIR]
           write every session, cart, user, address, checkout, order and ONDC flow log in the configured store
           to one archive in BACKUP_DIR (default DATA_DIR/backups); a JSON summary on stdout
-  restore FILE [--force]
-          check an archive in full, then load it into the configured store, which must hold no shopping state
-          (--force: write over it); the store may be of the other kind (embedded to Redis and back)
+  restore FILE [--force] [--trust-unverified]
+          check an archive in full (its signature under SESSION_SECRET), then load it into the configured store,
+          which must hold no shopping state (--force: write over it; --trust-unverified as well: load an archive
+          whose signature cannot be checked, made under another secret); the store may be of the other kind
   backups [--json]
           list the archives in BACKUP_DIR with their time, store, size and record counts
   help    this text

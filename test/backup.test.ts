@@ -6,6 +6,7 @@
  * store-records.test.ts: this file uses the service's own `ondc:` keys and removes only those.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { Redis } from 'ioredis';
 import t, { type Test } from 'tap';
 import { writeArchive } from '../src/backup/archive.js';
-import { secretCheck } from '../src/backup/commands.js';
+import { secretCheck, signingKey } from '../src/backup/commands.js';
 import { backupRecords } from '../src/backup/scope.js';
 import { parseConfig } from '../src/config.js';
 import type { StoreRecord, Stores } from '../src/core/ports.js';
@@ -218,8 +219,9 @@ t.test('backup writes one archive of the embedded store with a manifest', async 
   for (const kind of ['otp_code', 'otp_inbox', 'otp_send', 'catalog_answer']) t.notOk(made.counts.documents[kind], `no ${kind}`);
   const lines = gunzipSync(readFileSync(fromEmbedded)).toString('utf8').trimEnd().split('\n');
   const manifest = JSON.parse(lines[0]!);
-  t.match(manifest, { format: 'ondc-shop-backup', format_version: 1, store: 'embedded', app_version: /^\d+\.\d+\.\d+$/, records: lines.length - 1 });
-  t.match(manifest.payload_sha256, /^[0-9a-f]{64}$/);
+  t.match(manifest, { format: 'ondc-shop-backup', format_version: 2, store: 'embedded', app_version: /^\d+\.\d+\.\d+$/, records: lines.length - 1 });
+  t.match(manifest.mac, /^[0-9a-f]{64}$/, 'signed');
+  t.notOk('payload_sha256' in manifest, 'no plain checksum anyone could recompute');
   t.notOk(lines.some((l) => l.includes('"rl:') || l.includes('otp_code')), 'no rate-limit counter or login code in the archive');
   t.equal(statSync(fromEmbedded).mode & 0o077, 0, 'readable by its owner only');
 });
@@ -295,11 +297,11 @@ t.test('a damaged archive is refused before anything is written', async (t) => {
   const lines = gunzipSync(archive).toString('utf8').split('\n');
   // One digit of the first record moved on: still valid JSON, still a store record, but not what was backed up.
   const tampered = lines.map((l, i) => (i === 1 ? l.replace(/\d/, (d) => String((Number(d) + 1) % 10)) : l)).join('\n');
-  const newer = [JSON.stringify({ ...JSON.parse(lines[0]!), format_version: 2 }), ...lines.slice(1)].join('\n');
+  const newer = [JSON.stringify({ ...JSON.parse(lines[0]!), format_version: 3 }), ...lines.slice(1)].join('\n');
   const cases: Array<[string, Buffer, RegExp]> = [
     ['cut off', archive.subarray(0, Math.floor(archive.length / 2)), /is damaged or cut off \(unexpected end of file\)/],
-    ['changed after it was written', gzipSync(tampered), /does not match its checksum/],
-    ['from a newer version', gzipSync(newer), /is in backup format 2, newer than this version reads \(1\)/],
+    ['changed after it was written', gzipSync(tampered), /does not match its signature: it was changed or damaged/],
+    ['from a newer version', gzipSync(newer), /is in backup format 3, newer than this version reads \(2\)/],
     ['not a backup', gzipSync('hello\n'), /is not an ondc-shop backup/],
   ];
   t.not(tampered, lines.join('\n'), 'the tampered copy differs');
@@ -325,6 +327,68 @@ t.test('an archive made under another session secret is refused unless --force',
   t.same(await embeddedRecords(target), []);
 });
 
+/** Writes `bytes` as an archive, restores it into an empty embedded store, and proves it was refused with `message`. */
+async function refusedRestore(t: Test, what: string, bytes: Buffer, message: RegExp, ...flags: string[]): Promise<void> {
+  const file = join(tempDir('ondc-bad-'), 'ondc-backup-bad.jsonl.gz');
+  writeFileSync(file, bytes);
+  const target = embeddedPlace();
+  const refused = await cli(['restore', file, ...flags], target);
+  t.equal(refused.code, 1, `${what}: exit code 1`);
+  t.match(refused.stderr, message, what);
+  t.match(refused.stderr, /Nothing was written\./);
+  t.same(await embeddedRecords(target), [], `${what}: the store is still empty`);
+}
+
+t.test('an edited archive is refused even with its plain SHA-256 recomputed', async (t) => {
+  const lines = gunzipSync(readFileSync(fromEmbedded)).toString('utf8').trimEnd().split('\n');
+  const [head, ...records] = lines;
+  // The first address moved to another house, and the checksum made again as anyone could.
+  const i = records.findIndex((l) => l.includes('"kind":"address"'));
+  t.ok(i >= 0, 'the archive holds an address');
+  records[i] = records[i]!.replace(HOME.house, 'Elsewhere 1');
+  t.not(records[i], lines[i + 1], 'the address was edited');
+  const payload = records.map((l) => `${l}\n`).join('');
+  const sha256 = createHash('sha256').update(payload).digest('hex');
+  const manifest = JSON.parse(head!);
+  const signedButEdited = `${JSON.stringify({ ...manifest, payload_sha256: sha256 })}\n${payload}`;
+  await refusedRestore(t, 'edited, checksum added', gzipSync(signedButEdited), /does not match its signature/, '--force', '--trust-unverified');
+  // Passed off as an unsigned format 1 archive: its checksum matches, but nothing says who made it.
+  const { mac: _mac, ...unsigned } = manifest;
+  const downgraded = `${JSON.stringify({ ...unsigned, format_version: 1, payload_sha256: sha256 })}\n${payload}`;
+  await refusedRestore(t, 'edited, passed off as format 1', gzipSync(downgraded), /integrity of \S+ cannot be verified \(it is in backup format 1, which carries no signature\)/);
+});
+
+t.test('an archive holding a kind that backups leave out is refused whole, even when properly signed', async (t) => {
+  const config = parseConfig({ SESSION_SECRET: SECRET, DATA_DIR: embeddedPlace().DATA_DIR });
+  const now = Date.now();
+  async function* records(): AsyncGenerator<StoreRecord> {
+    const at = new Date(now).toISOString();
+    yield { type: 'session', value: { id: `shop_${'s'.repeat(24)}`, createdAt: at, lastActiveAt: at }, expiresAt: now + 3600_000 } as StoreRecord;
+    yield { type: 'document', kind: 'otp_code', id: 'someone', value: { digest: 'x', attempts: 0 }, expiresAt: now + 600_000 };
+  }
+  const { file } = await writeArchive({
+    records: records(),
+    dir: tempDir('ondc-otp-backups-'),
+    key: signingKey(config),
+    manifest: { store: 'embedded', app_version: '0.1.0', secret_check: secretCheck(config) },
+  });
+  await refusedRestore(t, 'an otp_code record', readFileSync(file), /Line 3 of \S+ holds a record of kind otp_code, which ondc-shop backup never writes/, '--force');
+});
+
+t.test('under another session secret, --force alone is refused: only --trust-unverified restores it', async (t) => {
+  const other = { SESSION_SECRET: 'another-secret-altogether-0123456789' };
+  const target = embeddedPlace();
+  const forced = await cli(['restore', fromEmbedded, '--force'], target, other);
+  t.equal(forced.code, 1);
+  t.match(forced.stderr, /integrity of \S+ cannot be verified \(its signature was made under another session secret\).*Pass --trust-unverified/);
+  t.same(await embeddedRecords(target), []);
+  const trusted = await cli(['restore', fromEmbedded, '--force', '--trust-unverified'], target, other);
+  t.equal(trusted.code, 0, trusted.stderr);
+  t.match(trusted.stderr, /warning: The integrity .* cannot be verified/);
+  t.match(trusted.stderr, /warning: The backup was made under another session secret/);
+  t.ok((await embeddedRecords(target)).some((r) => r.type === 'document' && r.kind === 'order'), 'the orders were restored');
+});
+
 t.test('what expired between backup and restore is skipped; the rest keeps the life it had left', async (t) => {
   // A store whose clock is two days behind: an archive made then, restored now.
   const DAY_MS = 24 * 3600_000;
@@ -341,6 +405,7 @@ t.test('what expired between backup and restore is skipped; the rest keeps the l
   const { file } = await writeArchive({
     records: backupRecords(stores),
     dir: tempDir('ondc-old-backups-'),
+    key: signingKey(config),
     manifest: { store: 'embedded', app_version: '0.1.0', secret_check: secretCheck(config) },
     now: new Date(then),
   });

@@ -1,5 +1,5 @@
 /**
- * `ondc-shop backup [--out DIR]`, `ondc-shop restore FILE [--force]` and `ondc-shop backups [--json]`, on whichever
+ * `ondc-shop backup [--out DIR]`, `ondc-shop restore FILE [--force] [--trust-unverified]` and `ondc-shop backups [--json]`, on whichever
  * store the configuration names (REDIS_URL, else the embedded store in DATA_DIR). Each resolves to the exit code:
  * 0 done, 1 refused (the message says why and what to do), 2 a usage mistake.
  */
@@ -13,14 +13,25 @@ import type { Config } from '../config.js';
 import type { Stores } from '../core/ports.js';
 import { SERVER_INFO } from '../mcp/server.js';
 import { openEmbeddedStores, openRedisStores } from '../store/index.js';
-import { ARCHIVE_NAME, ArchiveError, archiveRecords, readManifest, verifyArchive, writeArchive, type Counts } from './archive.js';
+import {
+  ARCHIVE_NAME,
+  ArchiveError,
+  archiveKey,
+  archiveRecords,
+  privateCopy,
+  readManifest,
+  verifyArchive,
+  writeArchive,
+  type Counts,
+  type Manifest,
+} from './archive.js';
 import { backupRecords, holdsShoppingState } from './scope.js';
 
 export type BackupCommand = 'backup' | 'restore' | 'backups';
 
 const USAGE: Record<BackupCommand, string> = {
   backup: 'ondc-shop backup [--out DIR]',
-  restore: 'ondc-shop restore FILE [--force]',
+  restore: 'ondc-shop restore FILE [--force] [--trust-unverified]',
   backups: 'ondc-shop backups [--json]',
 };
 
@@ -63,6 +74,11 @@ export function secretCheck(config: Config): string {
   return createTokenService(sessionSecret(config.SESSION_SECRET, config.DATA_DIR).key, 60).digest(SECRET_CHECK_TEXT);
 }
 
+/** The key archives are signed with under this configuration's session secret. */
+export function signingKey(config: Config): Buffer {
+  return archiveKey(sessionSecret(config.SESSION_SECRET, config.DATA_DIR).key);
+}
+
 function describeStore(config: Config, stores: Stores): string {
   return stores.kind === 'redis' ? 'Redis store at REDIS_URL' : `embedded store in ${config.DATA_DIR}`;
 }
@@ -74,6 +90,7 @@ async function backup(config: Config, args: string[]): Promise<void> {
     const written = await writeArchive({
       records: backupRecords(stores),
       dir: values.out ?? backupDir(config),
+      key: signingKey(config),
       manifest: { store: stores.kind, app_version: SERVER_INFO.version, secret_check: secretCheck(config) },
     });
     const { records, counts } = written.manifest;
@@ -89,35 +106,65 @@ function locate(file: string, dir: string): string {
 }
 
 async function restore(config: Config, args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: { force: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { force: { type: 'boolean', default: false }, 'trust-unverified': { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
   const [named, ...extra] = positionals;
   if (!named || extra.length > 0) throw new UsageError('Name the one archive to restore.');
   const file = locate(named, backupDir(config));
-  const manifest = await verifyArchive(file).catch((err: unknown) => {
-    throw err instanceof ArchiveError ? new ArchiveError(`${err.message} Nothing was written.`) : err;
-  });
-  const stores = await openConfiguredStores(config);
+  const copy = await privateCopy(file).catch(nothingWritten);
   try {
-    if (manifest.secret_check !== secretCheck(config)) {
-      const problem =
-        'The backup was made under another session secret than this one (SESSION_SECRET, or DATA_DIR/secrets/session-secret ' +
-        'when that is unset): restored buyers would have to sign in again, and returning buyers would get new, empty accounts.';
-      if (!values.force) {
-        throw new Refused(`${problem} Use the secret of the store the backup came from (set SESSION_SECRET, or copy its secrets file), or pass --force to restore anyway.`);
+    const { manifest, verified } = await verifyArchive(copy.path, signingKey(config), file).catch(nothingWritten);
+    if (!verified) acceptUnverified(file, manifest, secretCheck(config), values.force, values['trust-unverified']);
+    const stores = await openConfiguredStores(config);
+    try {
+      if (!values.force && (await holdsShoppingState(stores))) {
+        throw new Refused(
+          `The ${describeStore(config, stores)} already holds shopping state; restore into an empty store, or pass --force to write the backup over it (records with the same ids are replaced, the rest stay).`,
+        );
       }
-      process.stderr.write(`ondc-shop restore: warning: ${problem}\n`);
+      const report = await stores.load(archiveRecords(copy.path, file));
+      const summary = { file, from: manifest.store, to: stores.kind, created_at: manifest.created_at, records: manifest.records, ...report };
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
+    } finally {
+      await stores.close();
     }
-    if (!values.force && (await holdsShoppingState(stores))) {
-      throw new Refused(
-        `The ${describeStore(config, stores)} already holds shopping state; restore into an empty store, or pass --force to write the backup over it (records with the same ids are replaced, the rest stay).`,
-      );
-    }
-    const report = await stores.load(archiveRecords(file));
-    const summary = { file, from: manifest.store, to: stores.kind, created_at: manifest.created_at, records: manifest.records, ...report };
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
   } finally {
-    await stores.close();
+    await copy.remove();
   }
+}
+
+function nothingWritten(err: unknown): never {
+  throw err instanceof ArchiveError ? new ArchiveError(`${err.message} Nothing was written.`) : err;
+}
+
+/**
+ * An archive whose signature does not hold under this secret. Under this very secret that means it was edited or
+ * damaged: always refused. Made under another secret (or in format 1, unsigned), nobody here can tell an intact
+ * archive from an edited one, so it is restored only when the operator says they trust the file itself.
+ */
+function acceptUnverified(file: string, manifest: Manifest, ownCheck: string, force: boolean, trust: boolean): void {
+  const otherSecret = manifest.secret_check !== ownCheck;
+  if (manifest.mac !== undefined && !otherSecret) {
+    throw new ArchiveError(`${file} does not match its signature: it was changed or damaged after it was written; use another backup. Nothing was written.`);
+  }
+  const secretProblem =
+    'The backup was made under another session secret than this one (SESSION_SECRET, or DATA_DIR/secrets/session-secret ' +
+    'when that is unset): restored buyers would have to sign in again, and returning buyers would get new, empty accounts.';
+  if (otherSecret && !force) {
+    throw new Refused(
+      `${secretProblem} Use the secret of the store the backup came from (set SESSION_SECRET, or copy its secrets file), or pass --force --trust-unverified to restore anyway.`,
+    );
+  }
+  const why = manifest.mac === undefined ? 'it is in backup format 1, which carries no signature' : 'its signature was made under another session secret';
+  const unverifiable = `The integrity of ${file} cannot be verified (${why}): an edited or forged archive would look the same.`;
+  if (!trust) {
+    throw new Refused(`${unverifiable} Pass --trust-unverified as well only if you know where this file has been since it was made. Nothing was written.`);
+  }
+  process.stderr.write(`ondc-shop restore: warning: ${unverifiable} Restoring it because of --trust-unverified.\n`);
+  if (otherSecret) process.stderr.write(`ondc-shop restore: warning: ${secretProblem}\n`);
 }
 
 interface Listed {

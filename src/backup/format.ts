@@ -5,8 +5,12 @@ import { createGunzip } from 'node:zlib';
 import type { StoreRecord } from '../core/ports.js';
 
 export const FORMAT = 'ondc-shop-backup';
-/** Raised when a change to the record lines would mislead an older reader; older archives stay readable. */
-export const FORMAT_VERSION = 1;
+/**
+ * Raised when a change would mislead an older reader. Version 2 replaced version 1's plain payload checksum, which
+ * anyone editing an archive could recompute, with a signature (`mac`); version 1 archives are still read, but only
+ * as unverifiable (restore asks for --trust-unverified).
+ */
+export const FORMAT_VERSION = 2;
 /** A first line longer than this is not a manifest; it stops a wrong file from being read whole into memory. */
 const MANIFEST_MAX_CHARS = 1024 * 1024;
 const DOCUMENT_KIND = /^[a-z_]{1,40}$/;
@@ -36,11 +40,17 @@ export interface Manifest {
   app_version: string;
   records: number;
   counts: Counts;
-  /** Of the payload: every line after the manifest, newlines included, as stored before compression. */
-  payload_sha256: string;
+  /** Version 1 only: the SHA-256 of the payload (every line after the manifest, newlines included, uncompressed). */
+  payload_sha256?: string;
+  /**
+   * Version 2 on: HMAC-SHA256, under a key derived from the session secret, of the payload and then of the JSON of
+   * this manifest without `mac`. Only a holder of the secret can make one, so an edited archive cannot pass.
+   */
+  mac?: string;
   /**
    * A keyed digest of a fixed text under the session secret. Tokens and the phone-number index only work under the
-   * secret they were made with, so a restore compares this with its own; the digest reveals nothing of the key.
+   * secret they were made with, so a restore compares this with its own; the digest reveals nothing of the key. It
+   * only tells which secret an archive claims: anyone can copy it, so it proves nothing on its own.
    */
   secret_check: string;
 }
@@ -57,7 +67,7 @@ export function countRecords(counts: Counts, record: StoreRecord): void {
 }
 
 /** The archive's lines, decompressed as they are read; a damaged or cut-off file fails as an ArchiveError. */
-export async function* archiveLines(file: string): AsyncGenerator<string> {
+export async function* archiveLines(file: string, shown = file): AsyncGenerator<string> {
   const source = createReadStream(file);
   const gunzip = createGunzip();
   source.on('error', (err) => gunzip.destroy(err));
@@ -75,20 +85,20 @@ export async function* archiveLines(file: string): AsyncGenerator<string> {
         start = end + 1;
       }
       pending = pending.slice(start);
-      if (first && pending.length > MANIFEST_MAX_CHARS) throw notABackup(file);
+      if (first && pending.length > MANIFEST_MAX_CHARS) throw notABackup(shown);
     }
   } catch (err) {
-    throw unreadable(err, file);
+    throw unreadable(err, shown);
   } finally {
     source.destroy();
     gunzip.destroy();
   }
   if (pending + decoder.end() !== '') {
-    throw new ArchiveError(`${file} ends in the middle of a line: it was cut off; use another backup.`);
+    throw new ArchiveError(`${shown} ends in the middle of a line: it was cut off; use another backup.`);
   }
 }
 
-function unreadable(err: unknown, file: string): Error {
+export function unreadable(err: unknown, file: string): Error {
   if (err instanceof ArchiveError) return err;
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new ArchiveError(`There is no file ${file}; \`ondc-shop backups\` lists the backups in BACKUP_DIR.`);
@@ -119,7 +129,7 @@ export function parseManifest(line: string, file: string): Manifest {
     typeof manifest.created_at === 'string' &&
     (manifest.store === 'embedded' || manifest.store === 'redis') &&
     typeof manifest.records === 'number' &&
-    typeof manifest.payload_sha256 === 'string' &&
+    typeof (manifest.format_version === 1 ? manifest.payload_sha256 : manifest.mac) === 'string' &&
     typeof manifest.secret_check === 'string' &&
     typeof manifest.counts === 'object';
   if (!complete) throw new ArchiveError(`${file} has an incomplete manifest, so it was not written by ondc-shop backup; use another backup.`);

@@ -9,8 +9,11 @@ import type { StoreRecord, Stores } from '../core/ports.js';
  *   last minutes of traffic and mean nothing on a store restored later.
  * - catalog_answer keeps each seller's latest catalog (large, and hours old at most) for certification logs; the
  *   server pulls catalogs again as it starts, which writes fresh ones.
+ * - himira_follow_lock says which replica follows backend orders for the next few seconds.
+ * Relay keys, like rate-limit counters, are never dumped and are no record type an archive can hold. A restore
+ * refuses an archive holding any of these: no backup writes them, so such an archive was made or edited elsewhere.
  */
-const LEFT_OUT_KINDS = new Set(['otp_code', 'otp_inbox', 'otp_send', 'otp_lock', 'catalog_answer']);
+const LEFT_OUT_KINDS = new Set(['otp_code', 'otp_inbox', 'otp_send', 'otp_lock', 'catalog_answer', 'himira_follow_lock']);
 
 export function backedUp(record: StoreRecord): boolean {
   if (record.type === 'session' || record.type === 'cart') return true;
