@@ -7,8 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pino } from 'pino';
 import t from 'tap';
+import { createHimiraClient } from '../src/backends/himira/client.js';
+import { FOLLOW_MAX_AGE_MS, followTurn } from '../src/backends/himira/follow.js';
+import { backendRecords, type OpenOrder } from '../src/backends/himira/records.js';
 import type { StoredOrder } from '../src/core/checkout.js';
+import { openEmbeddedStores } from '../src/store/embedded.js';
 import { DELIVERY, readyCheckout, runCheckoutJourney, twoSellerBasket } from './helpers/checkout.js';
 import { eventually } from './helpers/eventually.js';
 import { startHimiraStandin, type HimiraStandin } from './helpers/himira-standin.js';
@@ -152,4 +157,41 @@ t.test('the payment verification route is configurable, and a backend without it
   const { verified } = await readyCheckout(restCaller(set.app), set.runtime.deps.catalog);
   t.ok(verified['sellers'].some((s: any) => s.state === 'paid'), 'verified at the configured route');
   t.ok(standin.requests.some((r) => r.method === 'POST' && r.path === '/clientApis/v2/payments/verify'));
+  const payments = [];
+  for await (const r of set.runtime.deps.stores.dump()) if (r.type === 'document' && r.kind === 'himira_payment') payments.push(r);
+  t.ok(payments.length > 0 && payments.every((r) => r.type === 'document' && r.expiresAt !== undefined), "a gateway order's owner expires with its checkout");
+});
+
+t.test('replicas sharing a store take turns following, and an order the backend never returns is dropped after 30 days', async (t) => {
+  const standin = await startHimiraStandin({ env: SELLERS });
+  t.teardown(standin.close);
+  const dir = mkdtempSync(join(tmpdir(), 'himira-follow-'));
+  const stores = await openEmbeddedStores({ dir });
+  t.teardown(async () => {
+    await stores.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const log = pino({ level: 'silent' });
+  const client = createHimiraClient({ endpoint: standin.endpoint, apiKey: standin.apiKey, timeoutMs: 2000, log, deviceOf: async () => 'device-under-test' });
+  t.teardown(client.close);
+  const records = backendRecords(stores);
+  const open = stores.documents<OpenOrder>('himira_open');
+  const old = new Date(Date.now() - FOLLOW_MAX_AGE_MS - 3600_000).toISOString();
+  const ref = (n: number) => ({ backendOrderId: `backend-lost-${n}`, transactionId: `tx-${n}`, bppId: 'seller.example' });
+  await records.placed('recent', ref(1));
+  await records.placed('old', ref(2));
+  await open.update('old', (o) => ({ ...o, since: old }));
+  // Followed before `since` was kept: the stored order's creation time stands in.
+  await records.placed('legacy', ref(3));
+  await open.update('legacy', ({ since: _since, ...o }) => o);
+  await stores.documents<StoredOrder>('order').create('legacy', { id: 'legacy', createdAt: old } as StoredOrder);
+
+  // Two replicas: the same store, each its own view of it, as two processes would have.
+  const replica = () => ({ client, records: backendRecords(stores), orders: stores.documents<StoredOrder>('order'), lock: stores.documents<{ at: string }>('himira_follow_lock'), log, intervalMs: 60_000 });
+  const asked = () => standin.requests.filter((r) => r.path === '/clientApis/v2/orders').length;
+  t.equal(await followTurn(replica()), 0, 'the first replica follows this interval');
+  t.equal(asked(), 1, 'one read of the order list');
+  t.equal(await followTurn(replica()), null, 'the second finds the interval taken and does not follow');
+  t.equal(asked(), 1, 'still one read');
+  t.same((await records.open()).map((o) => o.orderId), ['recent'], 'the orders followed for over 30 days without an answer are dropped; the recent one stays');
 });

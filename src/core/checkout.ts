@@ -99,7 +99,7 @@ export interface StoredOrder {
 }
 
 /** Checkouts outlive a quote's validity comfortably; orders are kept until deleted. */
-const CHECKOUT_TTL_SECONDS = 24 * 3600;
+export const CHECKOUT_TTL_SECONDS = 24 * 3600;
 
 type WithStores = Pick<CoreDeps, 'stores'>;
 

@@ -20,6 +20,18 @@ type Json = Record<string, any>;
 
 /** Ids per request: well under any URL limit, and the page size the backend is asked for. */
 const BATCH = 50;
+/**
+ * An order the backend leaves out of its answer is dropped from the open set once it has been followed this long
+ * (30 days since it was placed, or since a return was asked): the backend has lost it or never had it, and it would
+ * otherwise hold a place among the 1,000 followed for good. Age rather than a count of misses, because counting
+ * would mean a write per order per round, and a backend down for a while would wrongly use up the count.
+ */
+export const FOLLOW_MAX_AGE_MS = 30 * 24 * 3600_000;
+/** The one document of the follow lock: whoever creates it follows for this interval. */
+const LOCK_ID = 'tick';
+/** The lock lives this share of the interval, so it is gone by the next tick of whichever replica comes first. */
+const LOCK_SHARE = 0.9;
+
 /** Return states after which a return will not move again. */
 const RETURN_DONE = new Set(['Return_Delivered', 'Return_Rejected', 'Liquidated', 'Cancelled']);
 
@@ -30,6 +42,12 @@ export interface FollowOptions {
   log: Logger;
   /** An order moved: what the native buyer app audits for a seller's unsolicited word. */
   onMoved?: (order: StoredOrder) => Promise<void>;
+}
+
+/** Which replica follows the open orders for one interval (stores.documents('himira_follow_lock')). */
+export interface FollowTurn {
+  lock: DocumentStore<{ at: string }>;
+  intervalMs: number;
 }
 
 /** Nothing more will happen to an order that is cancelled, or delivered with every return settled. */
@@ -82,8 +100,10 @@ export async function followOnce(opts: FollowOptions): Promise<number> {
         as: as || undefined,
         query: { orderId: [...batch.keys()].join(','), limit: String(BATCH), pageNumber: '1' },
       });
+      const missing = new Map(batch);
       for (const record of Array.isArray(answer?.orders) ? (answer.orders as Json[]) : []) {
         const o = typeof record?.['id'] === 'string' ? batch.get(record['id']) : undefined;
+        if (o) missing.delete(o.backendOrderId);
         const status = o && asStatus(record, o);
         if (!o || !status) continue;
         const changed = await applyOrderStatus(opts.orders, status);
@@ -94,20 +114,40 @@ export async function followOnce(opts: FollowOptions): Promise<number> {
         const now = changed ?? (await opts.orders.get(o.orderId));
         if (!now || settled(now)) await opts.records.settled(o.orderId);
       }
+      for (const o of missing.values()) await dropWhenTooOld(opts, o);
     }
   }
   return moved;
 }
 
-/** Follows the open orders every `intervalMs` until stopped; a failed pass is logged and the next one tries again. */
-export function followOrders(opts: FollowOptions & { intervalMs: number }): { stop(): Promise<void> } {
+async function dropWhenTooOld(opts: FollowOptions, o: OpenOrder): Promise<void> {
+  const since = o.since ?? (await opts.orders.get(o.orderId))?.createdAt;
+  // No stored order to apply anything to: nothing to follow either.
+  if (since !== undefined && !(Date.now() - Date.parse(since) > FOLLOW_MAX_AGE_MS)) return;
+  await opts.records.settled(o.orderId);
+  opts.log.warn({ orderId: o.orderId, since }, 'stopped following an order the buyer backend has not returned in 30 days');
+}
+
+/**
+ * One tick of one replica: a pass over the open orders unless another replica sharing the store has taken this
+ * interval (null then). A pass longer than the lock's life may overlap the next replica's; applying an order's
+ * status twice changes nothing.
+ */
+export async function followTurn(opts: FollowOptions & FollowTurn): Promise<number | null> {
+  const ttlSeconds = (opts.intervalMs * LOCK_SHARE) / 1000;
+  if (!(await opts.lock.create(LOCK_ID, { at: new Date().toISOString() }, { ttlSeconds }))) return null;
+  return followOnce(opts);
+}
+
+/** Follows the open orders every `intervalMs` (on one replica of those sharing the store) until stopped; a failed pass is logged and the next one tries again. */
+export function followOrders(opts: FollowOptions & FollowTurn): { stop(): Promise<void> } {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const tick = () => {
-    running = followOnce(opts)
+    running = followTurn(opts)
       .then((moved) => {
-        if (moved > 0) opts.log.debug({ moved }, 'orders moved at the buyer backend');
+        if (moved) opts.log.debug({ moved }, 'orders moved at the buyer backend');
       })
       .catch((err: Error) => {
         const failure = err instanceof BackendError ? err.failure : 'error';

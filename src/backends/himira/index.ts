@@ -92,7 +92,15 @@ export function createHimiraBackend(opts: HimiraBackendOptions): HimiraBackend {
     },
     follow(onMoved) {
       if (following || opts.followIntervalMs <= 0) return;
-      following = followOrders({ client, records, orders: opts.stores.documents<StoredOrder>('order'), log, onMoved, intervalMs: opts.followIntervalMs });
+      following = followOrders({
+        client,
+        records,
+        orders: opts.stores.documents<StoredOrder>('order'),
+        lock: opts.stores.documents<{ at: string }>('himira_follow_lock'),
+        log,
+        onMoved,
+        intervalMs: opts.followIntervalMs,
+      });
     },
     async close() {
       await following?.stop();

@@ -4,11 +4,12 @@
  * The caller's word is never taken: a payment counts only when the backend's verification says the gateway
  * captured exactly the seller's quoted total for that order.
  */
-import { checkouts } from '../../core/checkout.js';
+import { CHECKOUT_TTL_SECONDS, checkouts } from '../../core/checkout.js';
 import { DomainError } from '../../core/errors.js';
 import type { PaymentCheck, PaymentPort, Stores } from '../../core/ports.js';
 import { BackendError, type HimiraClient } from './client.js';
 import { rupees } from './wire.js';
+
 
 /** The reference's status of a transaction whose payment the gateway reported as captured. */
 const SUCCESS = 'TXN_SUCCESS';
@@ -47,6 +48,9 @@ export interface HimiraPaymentsOptions {
   verifyPath: string;
 }
 
+/** A gateway order is paid and verified within its checkout's life. */
+const PAYMENT_OWNER_TTL_SECONDS = CHECKOUT_TTL_SECONDS;
+
 /** Whose backend identity made a gateway order, so its verification goes as the same backend user. */
 interface PaymentOwner {
   as?: string;
@@ -80,7 +84,7 @@ export function createHimiraPayments(opts: HimiraPaymentsOptions): PaymentPort {
         // the reference backend rounds to whole rupees; paying a different sum than the quote is never right
         throw new DomainError('PAYMENT_UNAVAILABLE', `The buyer backend made a gateway order for ${order.amount} paise, not the quoted ${amountPaise}; nothing was charged. Choose cash on delivery.`);
       }
-      await owners.create(order.id, as ? { as } : {});
+      await owners.create(order.id, as ? { as } : {}, { ttlSeconds: PAYMENT_OWNER_TTL_SECONDS });
       return { gatewayOrderId: order.id, amountPaise, checkoutUrl: `${opts.checkoutBaseUrl.replace(/\/+$/, '')}/${encodeURIComponent(order.id)}` };
     },
 

@@ -19,6 +19,11 @@ export interface OrderRef {
 
 export interface OpenOrder extends OrderRef {
   orderId: string;
+  /**
+   * When following began, or began again for a return (ISO time). Absent on entries written before it was kept:
+   * the stored order's creation time stands in.
+   */
+  since?: string;
 }
 
 /** Our complaint at the backend's IGM service, which names issues itself. */
@@ -66,7 +71,8 @@ export function backendRecords(stores: Stores): BackendRecords {
   const issues = stores.documents<IssueRef>('himira_issue');
 
   const follow = async (orderId: string, ref: OrderRef) => {
-    if (!(await following.create(orderId, { orderId, ...ref }, { owner: OPEN }))) await following.update(orderId, () => ({ orderId, ...ref }));
+    const open = { orderId, ...ref, since: new Date().toISOString() };
+    if (!(await following.create(orderId, open, { owner: OPEN }))) await following.update(orderId, () => open);
   };
 
   return {
