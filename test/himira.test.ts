@@ -17,7 +17,7 @@ import { createRuntime } from '../src/deps.js';
 import { DELIVERY, runCheckoutJourney, twoSellerBasket } from './helpers/checkout.js';
 import { startHimiraStandin } from './helpers/himira-standin.js';
 import { restCall, restCaller } from './helpers/rest.js';
-import { openShopFor } from './helpers/targets.js';
+import { openShopFor, type TargetShop } from './helpers/targets.js';
 
 const SELLERS = { SANDBOX_PRODUCTS_PER_PROVIDER: '30', SANDBOX_STATUS_STEP_SECONDS: '3600' };
 
@@ -62,14 +62,20 @@ t.test('a wrong WIL_API_KEY stops the start with a clear message that does not r
   t.ok(standin.requests.length > 0 && standin.requests.every((r) => !r.keyOk), 'the stand-in saw only the wrong key');
 });
 
-t.test('a seller that does not answer in time: a 503 that says nothing was placed', async (t) => {
-  const shop = await openShopFor('himira', { ...SELLERS, ONDC_SEARCH_TIMEOUT_MS: '1500' });
-  t.teardown(shop.close);
+/** A new session whose cart holds enough of one sandbox grocer's product to clear its minimum order. */
+async function oneSellerCart(shop: TargetShop) {
   const call = restCaller(shop.app);
   const basket = await twoSellerBasket(shop.runtime.deps.catalog);
   const { session_id } = await call('initialize_shopping', {});
   const [item] = basket.items;
   await call('add_to_cart', { session_id, product_id: item!.product.id, quantity: item!.quantity });
+  return { call, basket, session_id: session_id as string };
+}
+
+t.test('a seller that does not answer in time: a 503 that says nothing was placed', async (t) => {
+  const shop = await openShopFor('himira', { ...SELLERS, ONDC_SEARCH_TIMEOUT_MS: '1500' });
+  t.teardown(shop.close);
+  const { call, basket, session_id } = await oneSellerCart(shop);
   shop.standin!.switches.slowMs = 60_000;
   const slow = await restCall(shop.app, 'select_items_for_order', { session_id, pincode: basket.pincode });
   t.equal(slow.status, 503);
@@ -85,11 +91,7 @@ t.test('a seller that does not answer in time: a 503 that says nothing was place
 t.test('an error inside on_select reaches the user as the seller\'s refusal', async (t) => {
   const shop = await openShopFor('himira', SELLERS);
   t.teardown(shop.close);
-  const call = restCaller(shop.app);
-  const basket = await twoSellerBasket(shop.runtime.deps.catalog);
-  const { session_id } = await call('initialize_shopping', {});
-  const [item] = basket.items;
-  await call('add_to_cart', { session_id, product_id: item!.product.id, quantity: item!.quantity });
+  const { call, basket, session_id } = await oneSellerCart(shop);
   shop.standin!.switches.selectError = { message: 'Out of stock items: Atta 5 kg' };
   const refused = await call('select_items_for_order', { session_id, pincode: basket.pincode });
   t.equal(refused['state'], 'failed');
