@@ -387,8 +387,8 @@ export function createNetworkPort(buyer: BuyerApp, opts: NetworkPortOptions): Ne
   };
 }
 
-/** The respondent's latest action and any resolution of an IGM issue, read defensively. */
-function issueStateOf(raw: unknown): IssueState | undefined {
+/** The respondent's latest action and any resolution of an IGM issue, read defensively (a buyer backend's too). */
+export function issueStateOf(raw: unknown): IssueState | undefined {
   const issue = (raw ?? {}) as Record<string, any>;
   const actions = Array.isArray(issue['issue_actions']?.['respondent_actions']) ? (issue['issue_actions']['respondent_actions'] as Array<Record<string, any>>) : [];
   const last = actions.at(-1);

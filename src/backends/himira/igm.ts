@@ -13,39 +13,12 @@
  * Our grievance ids are mapped to the service's issue ids (records.ts).
  */
 import { DomainError } from '../../core/errors.js';
-import type { IssueState, NetworkPort } from '../../core/ports.js';
+import type { NetworkPort } from '../../core/ports.js';
+import { issueStateOf } from '../../ondc/network-port.js';
 import type { HimiraNetworkOptions } from './network.js';
 import { exchangeOf, type Json, type Step } from './step.js';
 
 type Issues = Pick<NetworkPort, 'raiseIssue' | 'issueStatus'>;
-
-/** The respondent's latest action, the resolution and who answers, read defensively from an IGM issue. */
-export function issueStateOf(raw: unknown): IssueState | undefined {
-  const issue = (raw ?? {}) as Json;
-  const actions = issue['issue_actions']?.['respondent_actions'];
-  const last = Array.isArray(actions) ? (actions.at(-1) as Json | undefined) : undefined;
-  if (typeof last?.['respondent_action'] !== 'string') return undefined;
-  const resolution = issue['resolution'] as Json | undefined;
-  const org = (issue['resolution_provider']?.['respondent_info']?.['organization'] ?? last['updated_by']) as Json | undefined;
-  const name = org?.['person']?.['name'];
-  const contact = (org?.['contact'] ?? {}) as Json;
-  return {
-    status: last['respondent_action'],
-    ...(typeof resolution?.['action_triggered'] === 'string'
-      ? {
-          resolution: {
-            action: resolution['action_triggered'],
-            text: String(resolution['long_desc'] ?? resolution['short_desc'] ?? ''),
-            refundPaise: Math.round(Number(resolution['refund_amount'] ?? 0) * 100) || 0,
-          },
-        }
-      : {}),
-    ...(typeof name === 'string'
-      ? { respondent: { name, ...(typeof contact['phone'] === 'string' ? { phone: contact['phone'] } : {}), ...(typeof contact['email'] === 'string' ? { email: contact['email'] } : {}) } }
-      : {}),
-    updatedAt: String(issue['updated_at'] ?? last['updated_at'] ?? ''),
-  };
-}
 
 export function createHimiraIssues(opts: HimiraNetworkOptions & { step: (args: Step) => Promise<{ body: Json; refusal?: { code: string; message: string } }> }): Issues {
   const { records, step } = opts;
