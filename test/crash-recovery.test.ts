@@ -3,7 +3,6 @@
  * their own process (`ondc-shop sandbox`), the buyer app joined to that network by a signed subscribe. After each
  * crash a new server process picks the journey up where the shopper left it, and nothing is lost or done twice.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import t from 'tap';
 import { generateKeyPair, signAuthorization } from '../src/ondc/signing.js';
 import { DELIVERY } from './helpers/checkout.js';
 import { httpCall } from './helpers/rest.js';
-import { freePort, kill9, startServer, type ServerProcess } from './helpers/server-process.js';
+import { freePort, kill9, startSandboxProcess, startServer, type ServerProcess } from './helpers/server-process.js';
 import { testRedisUrl } from './helpers/shop.js';
 
 const REDIS_URL = testRedisUrl(9);
@@ -21,20 +20,8 @@ await flush.flushdb();
 t.teardown(() => flush.quit());
 
 const networkPort = await freePort();
-const network = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'sandbox'], {
-  env: { ...process.env, SANDBOX_PORT: String(networkPort), HOST: '127.0.0.1', LOG_LEVEL: 'info', EMBEDDER: 'none', SANDBOX_STATUS_STEP_SECONDS: '600' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const { child: network, base: networkBase } = await startSandboxProcess(networkPort, { SANDBOX_STATUS_STEP_SECONDS: '600' });
 t.teardown(() => void network.kill('SIGKILL'));
-await new Promise<void>((resolve, reject) => {
-  let out = '';
-  network.stdout!.on('data', (d) => {
-    out += String(d);
-    if (out.includes('sandbox ONDC network ready')) resolve();
-  });
-  network.once('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
-});
-const networkBase = `http://127.0.0.1:${networkPort}`;
 
 // The buyer app's identity, registered with the network's registry the way ONDC's subscribe works.
 const serverPort = await freePort();

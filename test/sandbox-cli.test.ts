@@ -1,26 +1,12 @@
 /** `ondc-shop sandbox` runs the network alone; an outside buyer app joins it by a self-signed subscribe. */
-import { spawn } from 'node:child_process';
 import { request } from 'undici';
 import t from 'tap';
 import { generateKeyPair, signAuthorization } from '../src/ondc/signing.js';
-import { freePort } from './helpers/server-process.js';
+import { freePort, startSandboxProcess } from './helpers/server-process.js';
 
 const port = await freePort();
-const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'sandbox'], {
-  env: { ...process.env, SANDBOX_PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', SANDBOX_PRODUCTS_PER_PROVIDER: '20', EMBEDDER: 'none' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const { child, base, ready } = await startSandboxProcess(port, { SANDBOX_PRODUCTS_PER_PROVIDER: '20' });
 t.teardown(() => void child.kill('SIGKILL'));
-const ready = await new Promise<Record<string, any>>((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += String(d);
-    const line = out.split('\n').find((l) => l.includes('sandbox ONDC network ready'));
-    if (line) resolve(JSON.parse(line));
-  });
-  child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
-});
-const base = `http://127.0.0.1:${port}`;
 
 async function post(path: string, body: unknown, authorization?: string) {
   const text = JSON.stringify(body);

@@ -65,3 +65,30 @@ export async function kill9(server: ServerProcess): Promise<void> {
   server.child.kill('SIGKILL');
   await exited;
 }
+
+export interface SandboxProcess {
+  child: ChildProcess;
+  base: string;
+  /** The JSON line it logs once listening: registry, gateway and sellers. */
+  ready: Record<string, any>;
+}
+
+/** `ondc-shop sandbox`, the ONDC network alone, as its own process; resolves once it announces itself. */
+export async function startSandboxProcess(port: number, env: Record<string, string> = {}): Promise<SandboxProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'sandbox'], {
+    env: { ...process.env, SANDBOX_PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', EMBEDDER: 'none', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += String(d)));
+  const ready = await new Promise<Record<string, any>>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const line = out.split('\n').find((l) => l.includes('sandbox ONDC network ready'));
+      if (line) resolve(JSON.parse(line));
+    });
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${out}${stderr}`)));
+  });
+  return { child, base: `http://127.0.0.1:${port}`, ready };
+}
